@@ -1,0 +1,7 @@
+namespace Vibe.Application.Common.Interfaces;
+
+/// <summary>Checks a block of .env settings (database, SMTP) for <c>vibe validate</c>; returns every problem.</summary>
+public interface ISettingsCheck
+{
+    IEnumerable<ConfigError> Check();
+}

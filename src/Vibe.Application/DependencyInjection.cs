@@ -1,0 +1,37 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Vibe.Application.Common.Behaviours;
+using Vibe.Application.Executors;
+using Vibe.Application.Executors.SharedActions;
+using Vibe.Application.Runs;
+using Vibe.Application.Runs.ExecuteRun;
+
+namespace Vibe.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// Registers the use cases' collaborators: validators, the pipeline behaviours (validation first, then the
+    /// transient-database retry), the executor registry with the shared steps and the "shell" executor.
+    /// The mediator itself is generated and added by the host (<c>AddMediator</c>).
+    /// </summary>
+    public static IServiceCollection AddVibeApplication(this IServiceCollection services)
+    {
+        services.AddValidatorsFromAssemblyContaining<ExecutorRegistry>(ServiceLifetime.Singleton, includeInternalTypes: true);
+        services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+        services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(TransientDatabaseRetryBehaviour<,>));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<TransientDatabasePolicy>();
+        services.TryAddSingleton(new RunLeaseOptions());
+
+        services.AddSingleton<ISharedAction, WaitAction>();
+        services.AddSingleton<ISharedAction, LogAction>();
+        services.AddSingleton<ISharedAction, SetAction>();
+        services.AddSingleton<IRobotExecutor, ShellExecutor>();
+        services.TryAddSingleton<ExecutorRegistry>();
+        services.TryAddScoped<RobotRunner>();
+        return services;
+    }
+}

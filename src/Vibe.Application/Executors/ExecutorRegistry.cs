@@ -1,0 +1,35 @@
+namespace Vibe.Application.Executors;
+
+/// <summary>Picks the executor a robot names, and knows which actions each executor accepts.</summary>
+public sealed class ExecutorRegistry
+{
+    private readonly Dictionary<string, IRobotExecutor> _executors;
+    private readonly Dictionary<string, ISharedAction> _shared;
+
+    public ExecutorRegistry(IEnumerable<IRobotExecutor> executors, IEnumerable<ISharedAction> sharedActions)
+    {
+        _executors = executors.ToDictionary(executor => executor.Name, StringComparer.OrdinalIgnoreCase);
+        _shared = sharedActions.ToDictionary(action => action.Descriptor.Name, StringComparer.OrdinalIgnoreCase);
+    }
+
+    public IReadOnlyCollection<string> ExecutorNames => _executors.Keys.Order(StringComparer.Ordinal).ToList();
+
+    public IRobotExecutor? FindExecutor(string name) => _executors.GetValueOrDefault(name);
+
+    public ISharedAction? FindSharedAction(string action) => _shared.GetValueOrDefault(action);
+
+    /// <summary>The action as <paramref name="executorName"/> understands it, shared or its own; null if unknown.</summary>
+    public ActionDescriptor? Describe(string executorName, string action)
+    {
+        if (_shared.TryGetValue(action, out var shared))
+        {
+            return shared.Descriptor;
+        }
+
+        return FindExecutor(executorName)?.Actions
+            .FirstOrDefault(descriptor => string.Equals(descriptor.Name, action, StringComparison.OrdinalIgnoreCase));
+    }
+
+    public IEnumerable<string> ActionNames(string executorName) =>
+        _shared.Keys.Concat(FindExecutor(executorName)?.Actions.Select(descriptor => descriptor.Name) ?? []);
+}

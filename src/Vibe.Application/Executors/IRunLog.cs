@@ -1,0 +1,31 @@
+using Vibe.Domain.Runs;
+
+namespace Vibe.Application.Executors;
+
+/// <summary>
+/// The log of one run. Writing never blocks on the database: lines are buffered and stored in batches,
+/// and flushed when the run ends. Every line is masked for secrets before it is kept or shown.
+/// </summary>
+public interface IRunLog : IAsyncDisposable
+{
+    long RunId { get; }
+
+    void Write(RunLogLevel level, int? stepIndex, string message);
+
+    /// <summary>The last lines written, for the failure evidence.</summary>
+    IReadOnlyList<RunLogEntry> Tail(int count);
+
+    ValueTask FlushAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>Opens the log of a run.</summary>
+public interface IRunLogFactory
+{
+    IRunLog Open(long runId, string robotName);
+}
+
+/// <summary>Sees every log line as it is written (the CLI prints them live).</summary>
+public interface IRunLogListener
+{
+    void OnLine(string robotName, RunLogEntry entry);
+}

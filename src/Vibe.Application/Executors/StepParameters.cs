@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text.Json;
+using Vibe.Domain.Robots;
+
+namespace Vibe.Application.Executors;
+
+/// <summary>
+/// Typed access to a step's parameters. Strings are interpolated when read: ${env:NAME} from the
+/// environment (the value becomes a secret that logs mask) and ${name} from the run's variables.
+/// A missing or mistyped parameter throws <see cref="StepFailedException"/> naming the step and the parameter.
+/// </summary>
+public sealed class StepParameters
+{
+    private readonly RobotStep _step;
+    private readonly RunVariables _variables;
+
+    public StepParameters(RobotStep step, RunVariables variables)
+    {
+        _step = step;
+        _variables = variables;
+    }
+
+    public bool Has(string name) => _step.Parameters.ContainsKey(name);
+
+    public string GetString(string name) =>
+        GetOptionalString(name) ?? throw Missing(name);
+
+    public string? GetOptionalString(string name)
+    {
+        if (!_step.Parameters.TryGetValue(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        return value.ValueKind switch
+        {
+            JsonValueKind.String => Interpolate(value.GetString()!),
+            JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
+            _ => throw Wrong(name, "a string"),
+        };
+    }
+
+    public int GetInt(string name, int fallback) => GetOptionalDouble(name) is { } number ? (int)number : fallback;
+
+    public double? GetOptionalDouble(string name)
+    {
+        var text = GetOptionalString(name);
+        if (text is null)
+        {
+            return null;
+        }
+
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+            ? number
+            : throw Wrong(name, "a number");
+    }
+
+    public bool GetBool(string name, bool fallback)
+    {
+        var text = GetOptionalString(name);
+        return text is null ? fallback : bool.TryParse(text, out var flag) ? flag : throw Wrong(name, "true or false");
+    }
+
+    public TimeSpan GetDuration(string name, TimeSpan fallback)
+    {
+        var text = GetOptionalString(name);
+        if (text is null)
+        {
+            return fallback;
+        }
+
+        // A bare number means seconds, the unit people reach for first.
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
+        {
+            return TimeSpan.FromSeconds(seconds);
+        }
+
+        return Duration.TryParse(text, out var value) ? value : throw Wrong(name, "a duration such as 00:00:05 or 5s");
+    }
+
+    /// <summary>A list of strings; a single string is taken as a list of one.</summary>
+    public IReadOnlyList<string> GetStringList(string name)
+    {
+        if (!_step.Parameters.TryGetValue(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return [];
+        }
+
+        if (value.ValueKind == JsonValueKind.Array)
+        {
+            return value.EnumerateArray()
+                .Select(item => item.ValueKind == JsonValueKind.String ? Interpolate(item.GetString()!) : item.GetRawText())
+                .ToList();
+        }
+
+        return [GetString(name)];
+    }
+
+    /// <summary>The raw JSON of a parameter, for executors with structured parameters.</summary>
+    public JsonElement? GetRaw(string name) => _step.Parameters.TryGetValue(name, out var value) ? value : null;
+
+    /// <summary>Replaces ${env:NAME} and ${name} in <paramref name="text"/>.</summary>
+    public string Interpolate(string text) => Interpolation.Apply(text, _variables, name => Missing(name, isVariable: true));
+
+    private StepFailedException Missing(string name) =>
+        new($"step {_step.DisplayName}: parameter '{name}' is required");
+
+    private StepFailedException Missing(string name, bool isVariable) =>
+        new(isVariable
+            ? $"step {_step.DisplayName}: {name} is not set"
+            : $"step {_step.DisplayName}: parameter '{name}' is required");
+
+    private StepFailedException Wrong(string name, string expected) =>
+        new($"step {_step.DisplayName}: parameter '{name}' must be {expected}");
+}

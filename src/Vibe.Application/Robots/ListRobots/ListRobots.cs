@@ -1,0 +1,59 @@
+using Mediator;
+using Vibe.Application.Common.Errors;
+using Vibe.Application.Common.Interfaces;
+
+namespace Vibe.Application.Robots.ListRobots;
+
+/// <summary>The declared robots with their schedules and next fire times.</summary>
+public sealed record ListRobots : IQuery<IReadOnlyList<RobotSummary>>;
+
+/// <param name="NextFireTime">The next fire time in the robot's time zone; null when it has no schedule or is disabled.</param>
+public sealed record RobotSummary(
+    string Name,
+    string Description,
+    string Executor,
+    bool Enabled,
+    string? Schedule,
+    string? TimeZone,
+    DateTimeOffset? NextFireTime,
+    string SourceFile);
+
+public sealed class ListRobotsHandler : IQueryHandler<ListRobots, IReadOnlyList<RobotSummary>>
+{
+    private readonly IRobotCatalog _catalog;
+    private readonly IScheduleCalendar _calendar;
+    private readonly TimeProvider _time;
+
+    public ListRobotsHandler(IRobotCatalog catalog, IScheduleCalendar calendar, TimeProvider time)
+    {
+        _catalog = catalog;
+        _calendar = calendar;
+        _time = time;
+    }
+
+    public async ValueTask<IReadOnlyList<RobotSummary>> Handle(ListRobots query, CancellationToken cancellationToken)
+    {
+        var catalog = await _catalog.GetAsync(cancellationToken);
+        if (!catalog.IsValid)
+        {
+            throw VibeException.Invalid(
+                $"the robot files have {catalog.Errors.Count} error(s); run vibe validate",
+                catalog.Errors.Select(error => error.ToString()).ToList());
+        }
+
+        var now = _time.GetUtcNow();
+        return catalog.Robots
+            .Select(robot =>
+            {
+                DateTimeOffset? next = null;
+                if (robot is { Enabled: true, Schedule: { } schedule } && _calendar.NextFireTime(schedule, now) is { } fire)
+                {
+                    next = _calendar.ToScheduleTime(schedule, fire);
+                }
+
+                return new RobotSummary(
+                    robot.Name, robot.Description, robot.Executor, robot.Enabled, robot.Schedule?.Cron, robot.Schedule?.TimeZone, next, robot.SourceFile);
+            })
+            .ToList();
+    }
+}

@@ -1,0 +1,31 @@
+using Mediator;
+using Vibe.Application.Common.Interfaces;
+
+namespace Vibe.Application.Robots.ValidateConfig;
+
+/// <summary>Reads every robot file and reports every problem at once.</summary>
+public sealed record ValidateConfig : IQuery<ConfigReport>;
+
+public sealed record ConfigReport(IReadOnlyList<string> Files, int RobotCount, IReadOnlyList<ConfigError> Errors)
+{
+    public bool IsValid => Errors.Count == 0;
+}
+
+public sealed class ValidateConfigHandler : IQueryHandler<ValidateConfig, ConfigReport>
+{
+    private readonly IRobotCatalog _catalog;
+    private readonly IEnumerable<ISettingsCheck> _settingsChecks;
+
+    public ValidateConfigHandler(IRobotCatalog catalog, IEnumerable<ISettingsCheck> settingsChecks)
+    {
+        _catalog = catalog;
+        _settingsChecks = settingsChecks;
+    }
+
+    public async ValueTask<ConfigReport> Handle(ValidateConfig query, CancellationToken cancellationToken)
+    {
+        var catalog = await _catalog.GetAsync(cancellationToken);
+        var errors = catalog.Errors.Concat(_settingsChecks.SelectMany(check => check.Check())).ToList();
+        return new ConfigReport(catalog.Files, catalog.Robots.Count, errors);
+    }
+}

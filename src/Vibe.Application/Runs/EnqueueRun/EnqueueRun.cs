@@ -1,0 +1,41 @@
+using Mediator;
+using Vibe.Application.Common.Errors;
+using Vibe.Application.Common.Interfaces;
+using Vibe.Domain.Runs;
+
+namespace Vibe.Application.Runs.EnqueueRun;
+
+/// <summary>Queues a Pending run of a robot. A worker (or <c>vibe run-now</c> in the foreground) executes it.</summary>
+/// <param name="Robot">The robot's name, as declared.</param>
+/// <param name="Trigger">Manual or Scheduled; reruns and retries have their own commands.</param>
+/// <param name="ScheduledFireTime">For a scheduled run, the fire time it stands for (UTC); queued once per robot.</param>
+public sealed record EnqueueRun(string Robot, TriggerKind Trigger = TriggerKind.Manual, DateTime? ScheduledFireTime = null) : ICommand<RunSummary>;
+
+public sealed class EnqueueRunHandler : ICommandHandler<EnqueueRun, RunSummary>
+{
+    private readonly IVibeDbContext _db;
+    private readonly IRobotCatalog _catalog;
+    private readonly TimeProvider _time;
+
+    public EnqueueRunHandler(IVibeDbContext db, IRobotCatalog catalog, TimeProvider time)
+    {
+        _db = db;
+        _catalog = catalog;
+        _time = time;
+    }
+
+    public async ValueTask<RunSummary> Handle(EnqueueRun command, CancellationToken cancellationToken)
+    {
+        var catalog = await _catalog.GetAsync(cancellationToken);
+        var robot = catalog.Find(command.Robot)
+            ?? throw VibeException.NotFound($"no robot named '{command.Robot}' (see vibe list-robots)");
+
+        var now = _time.GetUtcNow().UtcDateTime;
+        var run = command.ScheduledFireTime is { } fireTime
+            ? TaskRun.QueueScheduled(robot.Name, fireTime, now, robot.Retry.MaxAttempts)
+            : TaskRun.Queue(robot.Name, command.Trigger, now, robot.Retry.MaxAttempts);
+        _db.Runs.Add(run);
+        await _db.SaveChangesAsync(cancellationToken);
+        return RunSummary.From(run);
+    }
+}

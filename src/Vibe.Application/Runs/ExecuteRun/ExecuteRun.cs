@@ -1,0 +1,146 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Vibe.Application.Common.Behaviours;
+using Vibe.Application.Common.Errors;
+using Vibe.Application.Common.Interfaces;
+using Vibe.Application.Executors;
+using Vibe.Domain.Runs;
+
+namespace Vibe.Application.Runs.ExecuteRun;
+
+/// <summary>
+/// Executes a queued run: marks it Running on this host, runs the robot's steps, and records how it ended.
+/// With <see cref="AlreadyClaimed"/> the caller (the service's worker) has already claimed it atomically.
+/// A failed robot is a result, not an exception; the run is never left Running.
+/// </summary>
+public sealed record ExecuteRun(long RunId, bool AlreadyClaimed = false) : ICommand<RunSummary>, INotReplayable;
+
+public sealed class ExecuteRunHandler : ICommandHandler<ExecuteRun, RunSummary>
+{
+    private readonly IVibeDbContext _db;
+    private readonly IRobotCatalog _catalog;
+    private readonly IHostIdentity _host;
+    private readonly TimeProvider _time;
+    private readonly IRunLogFactory _logs;
+    private readonly IRunFiles _files;
+    private readonly ISecretMasker _masker;
+    private readonly IEnvironmentReader _environment;
+    private readonly RobotRunner _runner;
+    private readonly RunLeaseOptions _lease;
+
+    public ExecuteRunHandler(
+        IVibeDbContext db,
+        IRobotCatalog catalog,
+        IHostIdentity host,
+        TimeProvider time,
+        IRunLogFactory logs,
+        IRunFiles files,
+        ISecretMasker masker,
+        IEnvironmentReader environment,
+        RobotRunner runner,
+        RunLeaseOptions lease)
+    {
+        _db = db;
+        _catalog = catalog;
+        _host = host;
+        _time = time;
+        _logs = logs;
+        _files = files;
+        _masker = masker;
+        _environment = environment;
+        _runner = runner;
+        _lease = lease;
+    }
+
+    public async ValueTask<RunSummary> Handle(ExecuteRun command, CancellationToken cancellationToken)
+    {
+        var run = await _db.Runs.FirstOrDefaultAsync(r => r.Id == command.RunId, cancellationToken)
+            ?? throw VibeException.NotFound($"no run with id {command.RunId}");
+        var catalog = await _catalog.GetAsync(cancellationToken);
+        var robot = catalog.Find(run.RobotName);
+
+        if (!command.AlreadyClaimed)
+        {
+            await ClaimAsync(run, robot?.DefinitionHash, cancellationToken);
+        }
+        else if (robot is not null)
+        {
+            run.RecordDefinition(robot.DefinitionHash);
+        }
+
+        await using var log = _logs.Open(run.Id, run.RobotName);
+        log.Write(RunLogLevel.Info, null, $"run {run.Id} of {run.RobotName} started on {_host.HostName} (attempt {run.Attempt}/{run.MaxAttempts}, {run.Trigger.ToString().ToLowerInvariant()})");
+
+        RobotRunResult result;
+        if (robot is null)
+        {
+            result = RobotRunResult.Failed($"robot '{run.RobotName}' is no longer declared in the robot files", null, timedOut: false);
+            log.Write(RunLogLevel.Error, null, result.Error!);
+        }
+        else
+        {
+            var context = new ExecutorContext
+            {
+                RunId = run.Id,
+                Robot = robot,
+                RunFolder = _files.RunFolder(run.Id),
+                Log = log,
+                Variables = new RunVariables(_environment, _masker),
+                Masker = _masker,
+                Time = _time,
+            };
+            result = await _runner.RunAsync(context, new RunAttempt(run.Attempt, run.MaxAttempts), cancellationToken);
+        }
+
+        Finish(run, result);
+        log.Write(result.Status == RunStatus.Succeeded ? RunLogLevel.Info : RunLogLevel.Error, null, $"run {run.Id} {result.Status.ToString().ToLowerInvariant()}{(run.Duration is { } d ? $" after {Domain.Robots.Duration.Format(d)}" : "")}");
+        await log.FlushAsync(CancellationToken.None);
+
+        // The outcome is recorded even when the caller is stopping: a run is never left Running.
+        await _db.SaveChangesAsync(CancellationToken.None);
+        return RunSummary.From(run);
+    }
+
+    private async Task ClaimAsync(TaskRun run, string? definitionHash, CancellationToken cancellationToken)
+    {
+        if (run.Status != RunStatus.Pending)
+        {
+            throw VibeException.Conflict($"run {run.Id} is {run.Status}, not Pending");
+        }
+
+        var now = _time.GetUtcNow().UtcDateTime;
+        run.Start(_host.HostName, now, now + _lease.Duration, definitionHash);
+        try
+        {
+            // Status is a concurrency token: if another worker claimed the run first, this update matches no row.
+            await _db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw VibeException.Conflict($"run {run.Id} was claimed by another worker");
+        }
+    }
+
+    private void Finish(TaskRun run, RobotRunResult result)
+    {
+        var now = _time.GetUtcNow().UtcDateTime;
+        var error = result.Error is null ? null : _masker.Mask(result.Error);
+        switch (result.Status)
+        {
+            case RunStatus.Succeeded:
+                run.Succeed(now);
+                break;
+            case RunStatus.Cancelled:
+                run.Cancel(now, error ?? "cancelled");
+                break;
+            case RunStatus.SessionUnavailable:
+                run.MarkSessionUnavailable(now, error ?? "session unavailable");
+                break;
+            default:
+                run.Fail(now, error ?? "failed", result.FailedStepIndex, result.FailedAction);
+                break;
+        }
+
+        run.AttachEvidence(result.EvidenceFolder, result.Evidence.ScreenshotPath);
+    }
+}

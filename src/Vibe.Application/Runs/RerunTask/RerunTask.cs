@@ -1,0 +1,36 @@
+using Mediator;
+using Vibe.Application.Common.Errors;
+using Vibe.Application.Common.Interfaces;
+
+namespace Vibe.Application.Runs.RerunTask;
+
+/// <summary>Queues a new run of the same robot as an earlier run, linked to it.</summary>
+public sealed record RerunTask(long RunId) : ICommand<RunSummary>;
+
+public sealed class RerunTaskHandler : ICommandHandler<RerunTask, RunSummary>
+{
+    private readonly IVibeDbContext _db;
+    private readonly IRobotCatalog _catalog;
+    private readonly TimeProvider _time;
+
+    public RerunTaskHandler(IVibeDbContext db, IRobotCatalog catalog, TimeProvider time)
+    {
+        _db = db;
+        _catalog = catalog;
+        _time = time;
+    }
+
+    public async ValueTask<RunSummary> Handle(RerunTask command, CancellationToken cancellationToken)
+    {
+        var original = await _db.Runs.FindAsync([command.RunId], cancellationToken)
+            ?? throw VibeException.NotFound($"no run with id {command.RunId}");
+        var catalog = await _catalog.GetAsync(cancellationToken);
+        var robot = catalog.Find(original.RobotName)
+            ?? throw VibeException.NotFound($"run {original.Id} was of robot '{original.RobotName}', which is no longer declared");
+
+        var rerun = original.CreateRerun(_time.GetUtcNow().UtcDateTime, robot.Retry.MaxAttempts);
+        _db.Runs.Add(rerun);
+        await _db.SaveChangesAsync(cancellationToken);
+        return RunSummary.From(rerun);
+    }
+}

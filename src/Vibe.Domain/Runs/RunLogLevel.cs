@@ -1,0 +1,9 @@
+namespace Vibe.Domain.Runs;
+
+public enum RunLogLevel
+{
+    Debug,
+    Info,
+    Warning,
+    Error,
+}
