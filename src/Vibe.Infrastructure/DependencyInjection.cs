@@ -9,6 +9,8 @@ using Vibe.Application.Robots.Definitions;
 using Vibe.Infrastructure.Configuration;
 using Vibe.Infrastructure.Files;
 using Vibe.Infrastructure.Logging;
+using Vibe.Infrastructure.Notifications;
+using Vibe.Application.Notifications;
 using Vibe.Infrastructure.Persistence;
 using Vibe.Infrastructure.Robots;
 using Vibe.Infrastructure.Scheduling;
@@ -50,6 +52,9 @@ public static class DependencyInjection
         services.AddSingleton<IRunFiles, RunFiles>();
         services.AddSingleton<IEvidenceWriter, EvidenceWriter>();
         services.AddSingleton<ISharedAction, RunProgramAction>();
+
+        services.AddOptions<NotifyOptions>().BindConfiguration(NotifyOptions.Section);
+        services.AddSingleton<IMailComposer, MailComposer>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }
