@@ -44,6 +44,7 @@ public static class VibeCli
         app.AddCommands<RunCommands>();
         app.AddCommands<StatusCommands>();
         app.AddCommands<RobotCommands>();
+        app.AddCommands<InspectCommand>();
         app.AddSubCommand("db", db => db.AddCommands<DatabaseCommands>()).WithDescription("Manage the run store");
         await app.RunAsync();
         return Environment.ExitCode;

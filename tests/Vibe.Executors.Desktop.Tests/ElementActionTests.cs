@@ -23,7 +23,7 @@ public sealed class ElementActionTests(DesktopFixture desktop) : IDisposable
               "steps": [
                 { "action": "attach", "window": "window[process=zenity][title='Vibe entry']" },
                 { "action": "setText", "selector": "edit", "text": "Ada Lovelace" },
-                { "action": "readText", "selector": "window[title='Vibe entry'] >> edit", "saveAs": "typed" },
+                { "action": "readText", "selector": "window[title='Vibe entry'] >> edit", "variable": "typed" },
                 { "action": "assertText", "selector": "text[name^='Your']", "text": "Your name?" },
                 { "action": "click", "selector": "button[name=OK]" }
               ]
@@ -46,7 +46,7 @@ public sealed class ElementActionTests(DesktopFixture desktop) : IDisposable
         var robot = _harness.Robot($$"""
             {
               "steps": [
-                { "action": "launch", "program": "{{desktop.Python}}", "arguments": ["{{AppPath("gtk_form.py")}}", "{{result}}"], "saveAs": "pid" },
+                { "action": "launch", "program": "{{desktop.Python}}", "args": ["{{AppPath("gtk_form.py")}}", "{{result}}"], "variable": "pid" },
                 { "action": "waitElement", "selector": "button[name=Submit]", "state": "disabled" },
                 { "action": "type", "selector": "edit[id=customer]", "text": "Grace" },
                 { "action": "waitElement", "selector": "button[name=Submit]", "state": "enabled", "timeout": "5s" },

@@ -27,7 +27,7 @@ public sealed class InputAndImageTests(DesktopFixture desktop) : IDisposable
         var robot = _harness.Robot($$"""
             {
               "steps": [
-                { "action": "launch", "program": "{{desktop.Python}}", "arguments": ["{{ElementActionTests.AppPath("tk_target.py")}}", "{{events}}"] },
+                { "action": "launch", "program": "{{desktop.Python}}", "args": ["{{ElementActionTests.AppPath("tk_target.py")}}", "{{events}}"] },
                 { "action": "attach", "window": "window[title='Vibe Tk target']" },
                 { "action": "clickAt", "x": 40, "y": 30, "window": "current" },
                 { "action": "clickAt", "x": 210, "y": 220, "window": "current" },
@@ -58,7 +58,7 @@ public sealed class InputAndImageTests(DesktopFixture desktop) : IDisposable
         {
             await WaitForLineAsync(events, "ready");
             var shot = _harness.Robot("""
-                { "steps": [ { "action": "screenshot", "path": "shots/full.png", "saveAs": "shot" } ] }
+                { "steps": [ { "action": "screenshot", "path": "shots/full.png", "variable": "shot" } ] }
                 """);
             var first = await _harness.RunAsync(shot, runId: 1);
             Assert.True(first.Result.Status == RunStatus.Succeeded, first.Result.Error);
@@ -72,9 +72,9 @@ public sealed class InputAndImageTests(DesktopFixture desktop) : IDisposable
             var robot = _harness.Robot("""
                 {
                   "steps": [
-                    { "action": "findImage", "image": "target.png", "saveAs": "target" },
+                    { "action": "findImage", "image": "target.png", "variable": "target" },
                     { "action": "clickImage", "image": "target.png", "confidence": 0.95 },
-                    { "action": "findImage", "image": "target.png", "region": "0,0,300,300", "required": false, "saveAs": "elsewhere" }
+                    { "action": "findImage", "image": "target.png", "region": "0,0,300,300", "required": false, "variable": "elsewhere" }
                   ]
                 }
                 """);
@@ -108,7 +108,6 @@ public sealed class InputAndImageTests(DesktopFixture desktop) : IDisposable
         var run = await _harness.RunAsync(robot);
 
         Assert.True(run.Result.Status == RunStatus.Failed, run.Log.Text);
-        Console.WriteLine(run.Log.Text);
         Assert.Matches(@"^step #1 clickImage: image absent\.png not found on the screen after 300ms \(best match -?[0-9.]+ at \(\d+, \d+\), needs 0\.9\)$", run.Result.Error);
     }
 

@@ -29,7 +29,8 @@ public abstract class DesktopElement : IDisposable
     {
     }
 
-    public override string ToString() => Info.ToString();
+    /// <summary>A short label for logs and messages: <c>button "OK"</c>, <c>edit #customer</c>.</summary>
+    public override string ToString() => Info.Label;
 }
 
 /// <summary>The properties a selector matches on and an element-tree dump shows.</summary>
@@ -50,6 +51,10 @@ public sealed record ElementInfo(
     ElementStates States)
 {
     public bool Has(ElementStates state) => (States & state) == state;
+
+    /// <summary>Type, name and id only: <c>button "OK"</c>, <c>edit #customer</c>.</summary>
+    public string Label =>
+        ControlTypes.ToSelectorWord(Type) + (Name.Length > 0 ? $" \"{Name}\"" : "") + (Id.Length > 0 ? $" #{Id}" : "");
 
     public override string ToString()
     {

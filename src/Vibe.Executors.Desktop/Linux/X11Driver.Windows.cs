@@ -300,11 +300,4 @@ internal sealed unsafe partial class X11Driver
             return "";
         }
     }
-
-    /// <summary>The AT-SPI bus address the session published on the root window (at-spi-bus-launcher sets it).</summary>
-    private string? AccessibilityBusAddress()
-    {
-        var address = ReadText(_root, _atoms.AtSpiBus);
-        return address.Length > 0 ? address : null;
-    }
 }
