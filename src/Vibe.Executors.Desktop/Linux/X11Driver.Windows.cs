@@ -63,8 +63,13 @@ internal sealed unsafe partial class X11Driver
             visible = attributes.MapState == Xlib.IsViewable;
         }
 
-        var pid = ReadCardinal(window, _atoms.NetWmPid);
-        return new DesktopWindow((long)window, ReadTitle(window), (int)pid, ProcessName((int)pid), ReadClass(window), bounds, visible);
+        var pid = (int)ReadCardinal(window, _atoms.NetWmPid);
+        if (pid == 0)
+        {
+            pid = XRes.ProcessOf(_display, window);
+        }
+
+        return new DesktopWindow((long)window, ReadTitle(window), pid, ProcessName(pid), ReadClass(window), bounds, visible);
     }
 
     private nuint FindClient(nuint window, int depth)
