@@ -53,7 +53,7 @@ public sealed class ElementActionTests(DesktopFixture desktop) : IDisposable
                 { "action": "toggle", "selector": "checkbox[name='Send invoice']", "state": true },
                 { "action": "toggle", "selector": "checkbox[name='Send invoice']", "state": true },
                 { "action": "select", "selector": "combobox[name=Colour]", "item": "Blue" },
-                { "action": "click", "selector": "button[name=Submit]" },
+                { "action": "click", "selector": "button[name=Submit]", "mode": "mouse" },
                 { "action": "assertText", "selector": "text[name=submitted]", "text": "submitted" },
                 { "action": "close" }
               ]

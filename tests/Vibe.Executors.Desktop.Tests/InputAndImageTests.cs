@@ -30,6 +30,10 @@ public sealed class InputAndImageTests(DesktopFixture desktop) : IDisposable
                 { "action": "launch", "program": "{{desktop.Python}}", "args": ["{{ElementActionTests.AppPath("tk_target.py")}}", "{{events}}"] },
                 { "action": "focus", "name": "the launched process's window (Tk sets no _NET_WM_PID: found through X-Resource)" },
                 { "action": "clickAt", "x": 40, "y": 30, "window": "current" },
+                { "action": "clickAt", "x": 60, "y": 50, "window": "current", "clicks": 2 },
+                { "action": "clickAt", "x": 70, "y": 55, "window": "current", "button": "right" },
+                { "action": "scroll", "amount": 2, "x": 100, "y": 100, "window": "current" },
+                { "action": "scroll", "amount": -1 },
                 { "action": "clickAt", "x": 210, "y": 220, "window": "current" },
                 { "action": "typeKeys", "text": "Grüße, 5€ ✓ 日本 ok" },
                 { "action": "hotkey", "keys": "ctrl+a" },
@@ -45,6 +49,9 @@ public sealed class InputAndImageTests(DesktopFixture desktop) : IDisposable
         var lines = File.ReadAllLines(events);
         Assert.True(lines.Contains("text Grüße, 5€ ✓ 日本 ok"), string.Join('\n', lines) + "\n" + run.Log.Text);
         Assert.Contains("click 40 30", lines);
+        Assert.Contains("double 60 50", lines);
+        Assert.Contains("right 70 55", lines);
+        Assert.Equal(["wheel down", "wheel down", "wheel up"], lines.Where(line => line.StartsWith("wheel", StringComparison.Ordinal)));
         Assert.Contains("ctrl+a", lines);
         Assert.Contains("text Grüße, 5€ ✓ 日本 ok", lines);
     }
