@@ -38,7 +38,7 @@ public abstract class DesktopElement : IDisposable
 /// <param name="Type">Normalized control type, the same word on both backends.</param>
 /// <param name="Role">The backend's own role: the AT-SPI role name ("push button") or the UIA control type name ("Button").</param>
 /// <param name="Id">UIA AutomationId on Windows; the AT-SPI accessible id (often empty in GTK 3) on Linux.</param>
-/// <param name="ClassName">UIA ClassName on Windows; the toolkit name on Linux when known; "" otherwise.</param>
+/// <param name="ClassName">UIA ClassName on Windows; "" on Linux (AT-SPI has no class names).</param>
 /// <param name="Bounds">On-screen bounds; empty when off-screen or unknown.</param>
 /// <param name="States">What the element is right now.</param>
 public sealed record ElementInfo(
