@@ -26,6 +26,12 @@ public static class VibeCli
             return ErrorReporter.Report(ex, Console.Error);
         }
 
+        // The service runs on its own generic host, not inside Cocona's, so that its shutdown is its own.
+        if (rest is ["start-service"])
+        {
+            return await ServiceRunner.RunAsync(settings);
+        }
+
         var builder = CoconaApp.CreateBuilder(rest, options =>
         {
             options.TreatPublicMethodsAsCommands = false;
@@ -44,6 +50,7 @@ public static class VibeCli
         app.AddCommands<RunCommands>();
         app.AddCommands<StatusCommands>();
         app.AddCommands<RobotCommands>();
+        app.AddCommands<ServiceCommands>();
         app.AddSubCommand("db", db => db.AddCommands<DatabaseCommands>()).WithDescription("Manage the run store");
         await app.RunAsync();
         return Environment.ExitCode;
