@@ -33,3 +33,10 @@ internal static partial class Dwmapi
     [LibraryImport("dwmapi.dll")]
     public static partial int DwmGetWindowAttribute(nint hwnd, int attribute, out int value, int size);
 }
+
+[SupportedOSPlatform("windows")]
+internal static partial class OleAut32
+{
+    [LibraryImport("oleaut32.dll")]
+    public static partial int SafeArrayDestroy(nint array);
+}

@@ -20,7 +20,16 @@ internal static class UiaPropertyIds
     public const int NativeWindowHandle = 30020;
     public const int IsOffscreen = 30022;
     public const int FrameworkId = 30024;
+    public const int IsSelectionItemPatternAvailable = 30036;
+    public const int IsValuePatternAvailable = 30043;
     public const int ValueValue = 30045;
+    public const int ValueIsReadOnly = 30046;
+    public const int ExpandCollapseState = 30070;
+    public const int SelectionItemIsSelected = 30079;
+    public const int ToggleState = 30086;
+
+    /// <summary>Windows 10 1809 and later; older systems answer "not supported".</summary>
+    public const int IsDialog = 30174;
 }
 
 /// <summary>The UIA_*PatternId constants of the patterns vibe binds.</summary>

@@ -94,7 +94,10 @@ internal struct UiaVariant : IDisposable
     public const ushort VT_EMPTY = 0;
     public const ushort VT_I4 = 3;
     public const ushort VT_BSTR = 8;
+    public const ushort VT_DISPATCH = 9;
     public const ushort VT_BOOL = 11;
+    public const ushort VT_UNKNOWN = 13;
+    public const ushort VT_ARRAY = 0x2000;
 
     public ushort VarType;
     private readonly ushort _reserved1;
@@ -117,11 +120,25 @@ internal struct UiaVariant : IDisposable
 
     public readonly string? AsString() => VarType == VT_BSTR ? Marshal.PtrToStringBSTR(Data) : null;
 
+    /// <summary>An int or enum property's value; null when UIA answered "not supported" (a VT_UNKNOWN sentinel) or nothing.</summary>
+    public readonly int? TryInt32() => VarType == VT_I4 ? unchecked((int)Data) : null;
+
+    public readonly bool? TryBoolean() => VarType == VT_BOOL ? (short)Data != 0 : null;
+
+    /// <summary>Frees what the VARIANT owns: a BSTR, an interface reference, or (on Windows) a SAFEARRAY.</summary>
     public void Dispose()
     {
         if (VarType == VT_BSTR && Data != 0)
         {
             Marshal.FreeBSTR(Data);
+        }
+        else if (VarType is VT_UNKNOWN or VT_DISPATCH && Data != 0)
+        {
+            Marshal.Release(Data);
+        }
+        else if ((VarType & VT_ARRAY) != 0 && Data != 0 && OperatingSystem.IsWindows())
+        {
+            OleAut32.SafeArrayDestroy(Data);
         }
 
         VarType = VT_EMPTY;
