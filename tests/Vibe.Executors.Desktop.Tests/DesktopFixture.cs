@@ -1,0 +1,176 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+
+namespace Vibe.Executors.Desktop.Tests;
+
+/// <summary>
+/// A private X desktop for the tests: Xvfb on a display number it picks itself (-displayfd), a session D-Bus, and
+/// the AT-SPI bus launcher (which starts the registry on demand). The test process's own environment points at
+/// them, because libatspi reads DISPLAY and DBUS_SESSION_BUS_ADDRESS from the native environment once.
+/// </summary>
+public sealed partial class DesktopFixture : IAsyncLifetime
+{
+    private readonly List<Process> _processes = [];
+    private int _dbusPid;
+
+    public string Display { get; private set; } = "";
+
+    public string BusAddress { get; private set; } = "";
+
+    public string Python { get; } = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+
+    public async Task InitializeAsync()
+    {
+        var xvfb = Start("Xvfb", ["-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp", "-s", "0"], redirectOutput: true);
+        var number = await ReadLineAsync(xvfb, "Xvfb did not report a display number");
+        Display = ":" + number.Trim();
+
+        var dbus = new ProcessStartInfo("dbus-daemon", ["--session", "--fork", "--print-address=1", "--print-pid=1"])
+        {
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        using (var launcher = Process.Start(dbus)!)
+        {
+            BusAddress = (await ReadLineAsync(launcher, "dbus-daemon did not print its address")).Trim();
+            _dbusPid = int.Parse((await ReadLineAsync(launcher, "dbus-daemon did not print its pid")).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+            await launcher.WaitForExitAsync();
+        }
+
+        SetEnvironment("DISPLAY", Display);
+        SetEnvironment("DBUS_SESSION_BUS_ADDRESS", BusAddress);
+        SetEnvironment("NO_AT_BRIDGE", null);
+        SetEnvironment("AT_SPI_BUS_ADDRESS", null);
+
+        Start("/usr/libexec/at-spi-bus-launcher", ["--launch-immediately"], redirectOutput: true);
+        await WaitForAccessibilityBusAsync();
+    }
+
+    public Task DisposeAsync()
+    {
+        foreach (var process in Enumerable.Reverse(_processes))
+        {
+            Stop(process);
+        }
+
+        if (_dbusPid > 0)
+        {
+            try
+            {
+                using var dbus = Process.GetProcessById(_dbusPid);
+                dbus.Kill();
+            }
+            catch (ArgumentException)
+            {
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Starts a program on the test display; it is stopped with the fixture if the test forgets.</summary>
+    public Process Start(string program, IEnumerable<string> arguments, bool redirectOutput = true)
+    {
+        var start = new ProcessStartInfo(program)
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = redirectOutput,
+            RedirectStandardError = redirectOutput,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        if (Display.Length > 0)
+        {
+            start.Environment["DISPLAY"] = Display;
+            start.Environment["DBUS_SESSION_BUS_ADDRESS"] = BusAddress;
+        }
+
+        start.Environment.Remove("NO_AT_BRIDGE");
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {program}");
+        if (redirectOutput)
+        {
+            process.ErrorDataReceived += (_, _) => { };
+            process.BeginErrorReadLine();
+        }
+
+        lock (_processes)
+        {
+            _processes.Add(process);
+        }
+
+        return process;
+    }
+
+    public static void Stop(Process process)
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill();
+                process.WaitForExit(5000);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+        }
+    }
+
+    private async Task WaitForAccessibilityBusAsync()
+    {
+        // at-spi-bus-launcher publishes the bus address on the root window once the bus runs.
+        for (var i = 0; i < 100; i++)
+        {
+            using var probe = Process.Start(new ProcessStartInfo("xprop", ["-display", Display, "-root", "AT_SPI_BUS"])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            })!;
+            var output = await probe.StandardOutput.ReadToEndAsync();
+            await probe.WaitForExitAsync();
+            if (output.Contains("unix:", StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new InvalidOperationException("the AT-SPI bus did not come up (is at-spi2-core installed?)");
+    }
+
+    private static async Task<string> ReadLineAsync(Process process, string failure)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var line = await process.StandardOutput.ReadLineAsync(timeout.Token);
+        return string.IsNullOrWhiteSpace(line) ? throw new InvalidOperationException(failure) : line;
+    }
+
+    private static void SetEnvironment(string name, string? value)
+    {
+        Environment.SetEnvironmentVariable(name, value);
+
+        // .NET keeps its own copy of the environment; native libraries read libc's.
+        var result = value is null ? unsetenv(name) : setenv(name, value, 1);
+        if (result != 0)
+        {
+            throw new InvalidOperationException($"setenv {name} failed");
+        }
+    }
+
+    [LibraryImport("libc", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int setenv(string name, string value, int overwrite);
+
+    [LibraryImport("libc", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int unsetenv(string name);
+}
+
+[CollectionDefinition(Name)]
+public sealed class DesktopCollection : ICollectionFixture<DesktopFixture>
+{
+    public const string Name = "X desktop";
+}
