@@ -72,6 +72,21 @@ public sealed class ComBindingRoundTripTests
         Assert.Equal(FakeElement.UIA_E_ELEMENTNOTAVAILABLE, error.HResult);
     }
 
+    [Theory]
+    [InlineData(unchecked((int)0x80040201), "reading help: the element is gone (its window closed or its content changed)")]
+    [InlineData(unchecked((int)0x80040200), "reading help: the element is disabled")]
+    [InlineData(unchecked((int)0x80131505), "reading help: the application did not answer UI Automation in time (it may be busy or hung)")]
+    [InlineData(unchecked((int)0x80131509), "reading help: the application refused the operation in the element's current state")]
+    public void UIA_failures_reach_the_operator_as_driver_errors_in_words(int hresult, string message)
+    {
+        var fake = new FakeElement { HelpTextError = Marshal.GetExceptionForHR(hresult)! };
+        var element = ThroughCom<IUIAutomationElement>(fake);
+
+        var error = Assert.Throws<Driver.DesktopDriverException>(() => UiaErrors.Guard("reading help", element.get_CurrentHelpText));
+
+        Assert.Equal(message, error.Message);
+    }
+
     [Fact]
     public void Patterns_fetched_by_id_are_cast_to_their_interface_and_reach_the_fake()
     {

@@ -30,6 +30,9 @@ internal sealed partial class FakeElement : IUIAutomationElement
 
     public Dictionary<int, object> Patterns { get; } = [];
 
+    /// <summary>What reading the help text fails with: by default the element has gone away.</summary>
+    public Exception HelpTextError { get; set; } = new COMException("element not available", UIA_E_ELEMENTNOTAVAILABLE);
+
     public int FocusCount { get; private set; }
 
     public TreeScope? LastScope { get; private set; }
@@ -67,7 +70,7 @@ internal sealed partial class FakeElement : IUIAutomationElement
     public bool get_CurrentIsEnabled() => IsEnabled;
     public string? get_CurrentAutomationId() => AutomationId;
     public string? get_CurrentClassName() => throw new NotSupportedException();
-    public string? get_CurrentHelpText() => throw new COMException("element not available", UIA_E_ELEMENTNOTAVAILABLE);
+    public string? get_CurrentHelpText() => throw HelpTextError;
     public int get_CurrentCulture() => throw new NotSupportedException();
     public bool get_CurrentIsControlElement() => throw new NotSupportedException();
     public bool get_CurrentIsContentElement() => throw new NotSupportedException();

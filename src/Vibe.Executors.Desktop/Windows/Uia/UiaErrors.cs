@@ -12,8 +12,10 @@ internal static class UiaErrors
     public const int NotSupported = unchecked((int)0x80040204);
     public const int Timeout = unchecked((int)0x80131505);
     public const int InvalidOperation = unchecked((int)0x80131509);
+    public const int E_INVALIDARG = unchecked((int)0x80070057);
+    public const int E_NOTIMPL = unchecked((int)0x80004001);
 
-    public static DesktopDriverException Describe(COMException error, string doing) => new(error.HResult switch
+    public static DesktopDriverException Describe(Exception error, string doing) => new(error.HResult switch
     {
         ElementNotEnabled => $"{doing}: the element is disabled",
         ElementNotAvailable => $"{doing}: the element is gone (its window closed or its content changed)",
@@ -21,10 +23,15 @@ internal static class UiaErrors
         NotSupported => $"{doing}: the element does not support this",
         Timeout => $"{doing}: the application did not answer UI Automation in time (it may be busy or hung)",
         InvalidOperation => $"{doing}: the application refused the operation in the element's current state",
+        E_NOTIMPL => $"{doing}: the application does not implement this for the element",
         _ => $"{doing}: UI Automation failed with 0x{error.HResult:X8} ({error.Message})",
     }, error);
 
-    /// <summary>Runs <paramref name="work"/>, translating COM failures into <see cref="DesktopDriverException"/>.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/>, translating COM failures into <see cref="DesktopDriverException"/>. The runtime
+    /// turns some failed HRESULTs into other exceptions (UIA_E_TIMEOUT is COR_E_TIMEOUT, a TimeoutException;
+    /// UIA_E_INVALIDOPERATION is COR_E_INVALIDOPERATION), so those are recognised by their HRESULT too.
+    /// </summary>
     public static T Guard<T>(string doing, Func<T> work)
     {
         try
@@ -32,6 +39,11 @@ internal static class UiaErrors
             return work();
         }
         catch (COMException error)
+        {
+            throw Describe(error, doing);
+        }
+        catch (Exception error) when (error is TimeoutException or InvalidOperationException or ArgumentException or NotImplementedException
+            && error.HResult is Timeout or InvalidOperation or E_INVALIDARG or E_NOTIMPL)
         {
             throw Describe(error, doing);
         }
