@@ -73,6 +73,27 @@ public sealed class SlotTableTests
         Assert.Equal(slots, 3 + entry.Methods.Count);
     }
 
+    /// <summary>
+    /// Absolute slot numbers (IUnknown's three included) that independent public UIA bindings call by number; they
+    /// check the transcription of the table itself, which the reflection tests above take as given.
+    /// </summary>
+    [Theory]
+    [InlineData("IUIAutomation", "CompareElements", 3)]
+    [InlineData("IUIAutomation", "GetRootElement", 5)]
+    [InlineData("IUIAutomation", "ElementFromHandle", 6)]
+    [InlineData("IUIAutomation", "GetFocusedElement", 8)]
+    [InlineData("IUIAutomation", "CreateTreeWalker", 13)]
+    [InlineData("IUIAutomation", "get_ControlViewWalker", 14)]
+    [InlineData("IUIAutomation", "CreatePropertyCondition", 23)]
+    [InlineData("IUIAutomationElement", "get_CurrentAutomationId", 29)]
+    [InlineData("IUIAutomationElement", "GetClickablePoint", 84)]
+    public void Slot_numbers_used_by_other_public_bindings_agree_with_the_table(string name, string method, int slot)
+    {
+        var entry = UiaSlotTable.Interfaces.Single(candidate => candidate.Name == name);
+
+        Assert.Equal(slot, 3 + entry.Methods.ToList().IndexOf(method));
+    }
+
     [Fact]
     public void INPUT_has_the_headers_size_for_this_process()
     {

@@ -26,7 +26,15 @@ internal sealed class WindowsDesktopDriverFactory : IDesktopDriverFactory
         // without it Windows scales them per monitor and clicks land beside their target on a 150 % display.
         if (Interlocked.Exchange(ref _dpiAware, 1) == 0)
         {
-            User32.SetProcessDpiAwarenessContext(User32.DPI_AWARENESS_CONTEXT_PER_MONITOR_AWARE_V2);
+            try
+            {
+                User32.SetProcessDpiAwarenessContext(User32.DPI_AWARENESS_CONTEXT_PER_MONITOR_AWARE_V2);
+            }
+            catch (EntryPointNotFoundException)
+            {
+                // Before Windows 10 1703 (Server 2016): system awareness is right on the primary monitor's scale.
+                User32.SetProcessDPIAware();
+            }
         }
 
         var session = WindowsSessionRules.Assess(WindowsSessionProbe.Read());

@@ -113,9 +113,16 @@ internal static unsafe partial class User32
     [return: MarshalAs(UnmanagedType.Bool)]
     public static partial bool GetUserObjectInformationW(nint handle, int index, char* info, uint length, out uint needed);
 
+    /// <summary>Windows 10 1607 and later.</summary>
     [LibraryImport("user32.dll")]
     public static partial uint GetDpiForSystem();
 
+    /// <summary>Every Windows since Vista: system DPI awareness, the fallback where per-monitor v2 does not exist.</summary>
+    [LibraryImport("user32.dll")]
+    [return: MarshalAs(UnmanagedType.Bool)]
+    public static partial bool SetProcessDPIAware();
+
+    /// <summary>Windows 10 1703 and later.</summary>
     [LibraryImport("user32.dll", SetLastError = true)]
     [return: MarshalAs(UnmanagedType.Bool)]
     public static partial bool SetProcessDpiAwarenessContext(nint value);

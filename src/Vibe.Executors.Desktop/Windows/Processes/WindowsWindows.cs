@@ -57,8 +57,8 @@ internal static unsafe class WindowsWindows
     /// Brings the window to the front with keyboard focus. Windows only lets the foreground process (or one it
     /// allows) change the foreground window; a service-started robot is not that process, so a plain
     /// SetForegroundWindow merely flashes the taskbar button. The usual way past the lock: attach this thread's
-    /// input to the current foreground thread's for the call, and if that is not enough, press and release ALT,
-    /// which counts as user input and lifts the lock for the next call.
+    /// input to the current foreground thread's for the call, and if that is not enough, hold ALT during the call:
+    /// synthetic input makes this process the last to receive input, which lifts the lock.
     /// </summary>
     public static void Focus(nint handle)
     {
@@ -95,12 +95,17 @@ internal static unsafe class WindowsWindows
 
         if (User32.GetForegroundWindow() != handle)
         {
-            WindowsInput.Send(
-            [
-                INPUT.Key(VirtualKeys.Menu, 0, 0),
-                INPUT.Key(VirtualKeys.Menu, 0, KEYBDINPUT.KEYEVENTF_KEYUP),
-            ]);
-            User32.SetForegroundWindow(handle);
+            // ALT goes down before the switch and up after it, so neither window sees a lone ALT press and
+            // opens its menu bar.
+            WindowsInput.Send([INPUT.Key(VirtualKeys.Menu, 0, 0)]);
+            try
+            {
+                User32.SetForegroundWindow(handle);
+            }
+            finally
+            {
+                WindowsInput.Send([INPUT.Key(VirtualKeys.Menu, 0, KEYBDINPUT.KEYEVENTF_KEYUP)]);
+            }
         }
 
         if (User32.GetForegroundWindow() != handle)

@@ -27,7 +27,7 @@ internal static unsafe class WindowsSessionProbe
             error,
             VirtualScreen(),
             User32.GetSystemMetrics(User32.SM_CMONITORS),
-            User32.GetDpiForSystem());
+            SystemDpi());
     }
 
     /// <summary>The virtual screen in physical pixels (the process is per-monitor DPI aware).</summary>
@@ -36,6 +36,27 @@ internal static unsafe class WindowsSessionProbe
         User32.GetSystemMetrics(User32.SM_YVIRTUALSCREEN),
         User32.GetSystemMetrics(User32.SM_CXVIRTUALSCREEN),
         User32.GetSystemMetrics(User32.SM_CYVIRTUALSCREEN));
+
+    private static uint SystemDpi()
+    {
+        try
+        {
+            return User32.GetDpiForSystem();
+        }
+        catch (EntryPointNotFoundException)
+        {
+            const int LOGPIXELSX = 88;
+            var screen = User32.GetDC(0);
+            try
+            {
+                return (uint)Gdi32.GetDeviceCaps(screen, LOGPIXELSX);
+            }
+            finally
+            {
+                User32.ReleaseDC(0, screen);
+            }
+        }
+    }
 
     private static string Connection()
     {

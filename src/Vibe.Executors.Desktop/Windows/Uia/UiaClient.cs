@@ -14,11 +14,12 @@ internal sealed class UiaClient
     private const int MaxTreeNodes = 5000;
     private readonly IUIAutomation _automation;
     private readonly IUIAutomationCacheRequest _cache;
+    private readonly bool _withIsDialog;
 
     private UiaClient(IUIAutomation automation)
     {
         _automation = automation;
-        _cache = UiaElementReader.CreateCacheRequest(automation);
+        _cache = UiaElementReader.CreateCacheRequest(automation, out _withIsDialog);
     }
 
     /// <summary>Creates the UIA3 client (CUIAutomation8, else CUIAutomation on systems before Windows 8).</summary>
@@ -54,7 +55,7 @@ internal sealed class UiaClient
         for (var i = 0; i < count && matches.Count < limit; i++)
         {
             var element = found.GetElement(i);
-            var info = UiaErrors.Guard("reading a found element", () => UiaElementReader.Read(element, cached: true));
+            var info = UiaErrors.Guard("reading a found element", () => UiaElementReader.Read(element, cached: true, _withIsDialog));
             if (selector.Matches(info))
             {
                 matches.Add(new UiaDesktopElement(window, info, element));
@@ -65,7 +66,7 @@ internal sealed class UiaClient
     }
 
     public ElementInfo Describe(UiaDesktopElement element) =>
-        UiaErrors.Guard($"reading {element.Info}", () => UiaElementReader.Read(element.Element, cached: false));
+        UiaErrors.Guard($"reading {element.Info}", () => UiaElementReader.Read(element.Element, cached: false, _withIsDialog));
 
     /// <summary>The control view of the window (what inspection tools show), at most <see cref="MaxTreeNodes"/> nodes.</summary>
     public ElementNode Tree(DesktopWindow window, int maxDepth)
@@ -214,7 +215,7 @@ internal sealed class UiaClient
     private ElementNode Node(IUIAutomationTreeWalker walker, IUIAutomationElement element, int depth, ref int budget)
     {
         budget--;
-        var info = UiaElementReader.Read(element, cached: true);
+        var info = UiaElementReader.Read(element, cached: true, _withIsDialog);
         var children = new List<ElementNode>();
         if (depth > 0)
         {

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Vibe.Executors.Desktop.Driver;
 using Vibe.Executors.Desktop.Windows.Interop;
 
@@ -13,10 +14,13 @@ internal static class UiaElementReader
         UiaPropertyIds.BoundingRectangle, UiaPropertyIds.IsEnabled, UiaPropertyIds.IsOffscreen, UiaPropertyIds.HasKeyboardFocus,
         UiaPropertyIds.IsKeyboardFocusable, UiaPropertyIds.ToggleState, UiaPropertyIds.SelectionItemIsSelected,
         UiaPropertyIds.ExpandCollapseState, UiaPropertyIds.IsValuePatternAvailable, UiaPropertyIds.ValueIsReadOnly,
-        UiaPropertyIds.IsDialog,
     ];
 
-    public static IUIAutomationCacheRequest CreateCacheRequest(IUIAutomation automation)
+    /// <summary>
+    /// A cache request for <see cref="Properties"/>, plus IsDialog where the system knows it (Windows 10 1809 and
+    /// later); <paramref name="withIsDialog"/> says whether it does, since reading an uncached property fails.
+    /// </summary>
+    public static IUIAutomationCacheRequest CreateCacheRequest(IUIAutomation automation, out bool withIsDialog)
     {
         var request = automation.CreateCacheRequest();
         foreach (var property in Properties)
@@ -24,10 +28,20 @@ internal static class UiaElementReader
             request.AddProperty(property);
         }
 
+        try
+        {
+            request.AddProperty(UiaPropertyIds.IsDialog);
+            withIsDialog = true;
+        }
+        catch (Exception ex) when (ex is ArgumentException or COMException)
+        {
+            withIsDialog = false;
+        }
+
         return request;
     }
 
-    public static ElementInfo Read(IUIAutomationElement element, bool cached)
+    public static ElementInfo Read(IUIAutomationElement element, bool cached, bool withIsDialog)
     {
         var uiaType = Int(element, UiaPropertyIds.ControlType, cached) ?? 0;
         var className = String(element, UiaPropertyIds.ClassName, cached);
@@ -50,7 +64,7 @@ internal static class UiaElementReader
 
         return new ElementInfo(
             String(element, UiaPropertyIds.Name, cached),
-            UiaSelectorMapping.ToControlType(uiaType, className, Bool(element, UiaPropertyIds.IsDialog, cached) == true),
+            UiaSelectorMapping.ToControlType(uiaType, className, withIsDialog && Bool(element, UiaPropertyIds.IsDialog, cached) == true),
             UiaControlTypes.NameOf(uiaType),
             String(element, UiaPropertyIds.AutomationId, cached),
             className,
