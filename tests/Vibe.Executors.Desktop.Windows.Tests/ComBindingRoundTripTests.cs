@@ -40,6 +40,23 @@ public sealed class ComBindingRoundTripTests
     }
 
     [Fact]
+    public void Property_values_come_back_as_VARIANTs_whose_contents_the_caller_owns()
+    {
+        var element = ThroughCom<IUIAutomationElement>(new FakeElement { Name = "Größe", ControlType = UiaControlTypes.Edit, IsEnabled = true });
+
+        using var name = element.GetCurrentPropertyValue(UiaPropertyIds.Name);
+        using var type = element.GetCurrentPropertyValue(UiaPropertyIds.ControlType);
+        using var enabled = element.GetCurrentPropertyValue(UiaPropertyIds.IsEnabled);
+        using var toggle = element.GetCurrentPropertyValue(UiaPropertyIds.ToggleState);
+
+        Assert.Equal("Größe", name.AsString());
+        Assert.Equal(UiaControlTypes.Edit, type.TryInt32());
+        Assert.True(enabled.TryBoolean());
+        Assert.Equal(UiaVariant.VT_UNKNOWN, toggle.VarType);
+        Assert.Null(toggle.TryInt32());
+    }
+
+    [Fact]
     public void Null_strings_and_missing_elements_come_back_as_null()
     {
         var element = ThroughCom<IUIAutomationElement>(new FakeElement());

@@ -26,7 +26,26 @@ internal sealed partial class FakeElement : IUIAutomationElement
 
     public UiaRect Bounds { get; set; }
 
+    public string ClassName { get; set; } = "";
+
+    public bool IsOffscreen { get; set; }
+
+    /// <summary>Property values that the element does not support are null and come back as UIA's "not supported" object.</summary>
+    public int? ToggleState { get; set; }
+
+    public bool? IsSelected { get; set; }
+
+    public int? ExpandState { get; set; }
+
+    public bool? ValueIsReadOnly { get; set; }
+
+    public bool? IsDialog { get; set; }
+
+    public FakeElement? Parent { get; private set; }
+
     public List<FakeElement> Children { get; } = [];
+
+    public string? LastCondition { get; private set; }
 
     public Dictionary<int, object> Patterns { get; } = [];
 
@@ -44,13 +63,22 @@ internal sealed partial class FakeElement : IUIAutomationElement
         LastScope = scope;
         return Children.FirstOrDefault();
     }
-    public IUIAutomationElementArray? FindAll(TreeScope scope, IUIAutomationCondition condition) => throw new NotSupportedException();
+    public IUIAutomationElementArray? FindAll(TreeScope scope, IUIAutomationCondition condition)
+    {
+        LastScope = scope;
+        return new FakeElementArray(Descendants().ToList());
+    }
     public IUIAutomationElement? FindFirstBuildCache(TreeScope scope, IUIAutomationCondition condition, IUIAutomationCacheRequest cacheRequest) => throw new NotSupportedException();
-    public IUIAutomationElementArray? FindAllBuildCache(TreeScope scope, IUIAutomationCondition condition, IUIAutomationCacheRequest cacheRequest) => throw new NotSupportedException();
-    public IUIAutomationElement BuildUpdatedCache(IUIAutomationCacheRequest cacheRequest) => throw new NotSupportedException();
-    public UiaVariant GetCurrentPropertyValue(int propertyId) => throw new NotSupportedException();
+    public IUIAutomationElementArray? FindAllBuildCache(TreeScope scope, IUIAutomationCondition condition, IUIAutomationCacheRequest cacheRequest)
+    {
+        LastScope = scope;
+        LastCondition = ((FakeCondition)condition).Text;
+        return new FakeElementArray(Descendants().ToList());
+    }
+    public IUIAutomationElement BuildUpdatedCache(IUIAutomationCacheRequest cacheRequest) => this;
+    public UiaVariant GetCurrentPropertyValue(int propertyId) => PropertyValue(propertyId);
     public UiaVariant GetCurrentPropertyValueEx(int propertyId, bool ignoreDefaultValue) => throw new NotSupportedException();
-    public UiaVariant GetCachedPropertyValue(int propertyId) => throw new NotSupportedException();
+    public UiaVariant GetCachedPropertyValue(int propertyId) => PropertyValue(propertyId);
     public UiaVariant GetCachedPropertyValueEx(int propertyId, bool ignoreDefaultValue) => throw new NotSupportedException();
     public nint GetCurrentPatternAs(int patternId, in Guid riid) => throw new NotSupportedException();
     public nint GetCachedPatternAs(int patternId, in Guid riid) => throw new NotSupportedException();
@@ -114,7 +142,7 @@ internal sealed partial class FakeElement : IUIAutomationElement
     public string? get_CachedFrameworkId() => throw new NotSupportedException();
     public bool get_CachedIsRequiredForForm() => throw new NotSupportedException();
     public string? get_CachedItemStatus() => throw new NotSupportedException();
-    public UiaRect get_CachedBoundingRectangle() => throw new NotSupportedException();
+    public UiaRect get_CachedBoundingRectangle() => Bounds;
     public IUIAutomationElement? get_CachedLabeledBy() => throw new NotSupportedException();
     public string? get_CachedAriaRole() => throw new NotSupportedException();
     public string? get_CachedAriaProperties() => throw new NotSupportedException();
@@ -128,4 +156,58 @@ internal sealed partial class FakeElement : IUIAutomationElement
         clickable = new UiaPoint { X = Bounds.Left + (Bounds.Width / 2), Y = Bounds.Top + (Bounds.Height / 2) };
         return !Bounds.IsEmpty;
     }
+
+    public FakeElement Add(params FakeElement[] children)
+    {
+        foreach (var child in children)
+        {
+            child.Parent = this;
+            Children.Add(child);
+        }
+
+        return this;
+    }
+
+    /// <summary>Depth-first document order, as UIA's FindAll returns.</summary>
+    public IEnumerable<FakeElement> Descendants() => Children.SelectMany(child => new[] { child }.Concat(child.Descendants()));
+
+    // Ownership of what a VARIANT holds passes to the caller, as COM's [out] rules say: a fresh BSTR, an AddRef'd IUnknown.
+    private UiaVariant PropertyValue(int propertyId) => propertyId switch
+    {
+        UiaPropertyIds.Name => Name is null ? default : UiaVariant.FromString(Name),
+        UiaPropertyIds.AutomationId => AutomationId is null ? default : UiaVariant.FromString(AutomationId),
+        UiaPropertyIds.ClassName => UiaVariant.FromString(ClassName),
+        UiaPropertyIds.ControlType => UiaVariant.FromInt32(ControlType),
+        UiaPropertyIds.IsEnabled => UiaVariant.FromBoolean(IsEnabled),
+        UiaPropertyIds.IsOffscreen => UiaVariant.FromBoolean(IsOffscreen),
+        UiaPropertyIds.HasKeyboardFocus or UiaPropertyIds.IsKeyboardFocusable => UiaVariant.FromBoolean(false),
+        UiaPropertyIds.ToggleState => ToggleState is { } toggle ? UiaVariant.FromInt32(toggle) : NotSupported(),
+        UiaPropertyIds.SelectionItemIsSelected => IsSelected is { } selected ? UiaVariant.FromBoolean(selected) : NotSupported(),
+        UiaPropertyIds.ExpandCollapseState => ExpandState is { } expand ? UiaVariant.FromInt32(expand) : NotSupported(),
+        UiaPropertyIds.IsValuePatternAvailable => UiaVariant.FromBoolean(ValueIsReadOnly is not null),
+        UiaPropertyIds.ValueIsReadOnly => ValueIsReadOnly is { } readOnly ? UiaVariant.FromBoolean(readOnly) : NotSupported(),
+        UiaPropertyIds.IsDialog => IsDialog is { } dialog ? UiaVariant.FromBoolean(dialog) : NotSupported(),
+        _ => throw new ArgumentException($"the fake has no property {propertyId}"),
+    };
+
+    private static UiaVariant NotSupported() => new()
+    {
+        VarType = UiaVariant.VT_UNKNOWN,
+        Data = Wrappers.GetOrCreateComInterfaceForObject(NotSupportedValue.Instance, CreateComInterfaceFlags.None),
+    };
+}
+
+/// <summary>Stands in for UIA's ReservedNotSupportedValue: an IUnknown that means "this element has no such property".</summary>
+[GeneratedComClass]
+internal sealed partial class NotSupportedValue : IUIAutomationCondition
+{
+    public static readonly NotSupportedValue Instance = new();
+}
+
+[GeneratedComClass]
+internal sealed partial class FakeElementArray(List<FakeElement> elements) : IUIAutomationElementArray
+{
+    public int get_Length() => elements.Count;
+
+    public IUIAutomationElement GetElement(int index) => elements[index];
 }

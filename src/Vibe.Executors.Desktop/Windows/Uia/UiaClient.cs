@@ -7,8 +7,8 @@ namespace Vibe.Executors.Desktop.Windows.Uia;
 /// <summary>
 /// The UI Automation side of the Windows driver: finding elements, reading them, and their patterns. Every
 /// method must run on the <see cref="ComThread"/> (the driver makes sure); each is synchronous for that reason.
+/// Only <see cref="Create"/> needs Windows: over any IUIAutomation (a test's managed fake) the logic runs anywhere.
 /// </summary>
-[SupportedOSPlatform("windows")]
 internal sealed class UiaClient
 {
     private const int MaxTreeNodes = 5000;
@@ -23,6 +23,7 @@ internal sealed class UiaClient
     }
 
     /// <summary>Creates the UIA3 client (CUIAutomation8, else CUIAutomation on systems before Windows 8).</summary>
+    [SupportedOSPlatform("windows")]
     public static UiaClient Create()
     {
         var iid = typeof(IUIAutomation).GUID;
@@ -39,6 +40,8 @@ internal sealed class UiaClient
 
         return new UiaClient(UiaPatterns.Wrap<IUIAutomation>(unknown));
     }
+
+    public static UiaClient Over(IUIAutomation automation) => new(automation);
 
     public IReadOnlyList<DesktopElement> FindElements(DesktopWindow window, UiaDesktopElement? scope, ElementSelector selector, int limit)
     {
