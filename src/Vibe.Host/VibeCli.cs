@@ -19,7 +19,7 @@ public static class VibeCli
         VibeSettings settings;
         try
         {
-            settings = VibeSettings.Load(configDirectory);
+            settings = VibeSettings.Load(configDirectory).EnsureValid();
         }
         catch (Exception ex)
         {
