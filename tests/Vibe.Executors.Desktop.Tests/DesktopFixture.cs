@@ -12,6 +12,7 @@ public sealed partial class DesktopFixture : IAsyncLifetime
 {
     private readonly List<Process> _processes = [];
     private int _dbusPid;
+    private string _runtimeFolder = "";
 
     public string Display { get; private set; } = "";
 
@@ -21,6 +22,17 @@ public sealed partial class DesktopFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        // at-spi-bus-launcher names its socket after the display number in the runtime folder; a folder of our
+        // own keeps it apart from any other desktop on this machine.
+        _runtimeFolder = Directory.CreateTempSubdirectory("vibe-desktop-runtime-").FullName;
+        File.SetUnixFileMode(_runtimeFolder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        SetEnvironment("XDG_RUNTIME_DIR", _runtimeFolder);
+
         var xvfb = Start("Xvfb", ["-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp", "-s", "0"], redirectOutput: true);
         var number = await ReadLineAsync(xvfb, "Xvfb did not report a display number");
         Display = ":" + number.Trim();
@@ -58,11 +70,19 @@ public sealed partial class DesktopFixture : IAsyncLifetime
             try
             {
                 using var dbus = Process.GetProcessById(_dbusPid);
-                dbus.Kill();
+                dbus.Kill(entireProcessTree: true);
             }
             catch (ArgumentException)
             {
             }
+        }
+
+        try
+        {
+            Directory.Delete(_runtimeFolder, recursive: true);
+        }
+        catch (IOException)
+        {
         }
 
         return Task.CompletedTask;
@@ -88,6 +108,11 @@ public sealed partial class DesktopFixture : IAsyncLifetime
             start.Environment["DBUS_SESSION_BUS_ADDRESS"] = BusAddress;
         }
 
+        if (_runtimeFolder.Length > 0)
+        {
+            start.Environment["XDG_RUNTIME_DIR"] = _runtimeFolder;
+        }
+
         start.Environment.Remove("NO_AT_BRIDGE");
         var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {program}");
         if (redirectOutput)
@@ -110,7 +135,8 @@ public sealed partial class DesktopFixture : IAsyncLifetime
         {
             if (!process.HasExited)
             {
-                process.Kill();
+                // The tree: at-spi-bus-launcher's own bus daemon would otherwise outlive it.
+                process.Kill(entireProcessTree: true);
                 process.WaitForExit(5000);
             }
         }
@@ -121,16 +147,21 @@ public sealed partial class DesktopFixture : IAsyncLifetime
 
     private async Task WaitForAccessibilityBusAsync()
     {
-        // at-spi-bus-launcher publishes the bus address on the root window once the bus runs.
+        // The launcher owns org.a11y.Bus on the session bus once it runs; asking for the address is what
+        // libatspi does too (the AT_SPI_BUS root-window property is not always set).
+        var last = "";
         for (var i = 0; i < 100; i++)
         {
-            using var probe = Process.Start(new ProcessStartInfo("xprop", ["-display", Display, "-root", "AT_SPI_BUS"])
+            using var probe = Process.Start(new ProcessStartInfo(
+                "dbus-send", ["--session", "--print-reply", "--dest=org.a11y.Bus", "/org/a11y/bus", "org.a11y.Bus.GetAddress"])
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
                 UseShellExecute = false,
+                Environment = { ["DBUS_SESSION_BUS_ADDRESS"] = BusAddress },
             })!;
             var output = await probe.StandardOutput.ReadToEndAsync();
+            last = await probe.StandardError.ReadToEndAsync();
             await probe.WaitForExitAsync();
             if (output.Contains("unix:", StringComparison.Ordinal))
             {
@@ -140,7 +171,7 @@ public sealed partial class DesktopFixture : IAsyncLifetime
             await Task.Delay(100);
         }
 
-        throw new InvalidOperationException("the AT-SPI bus did not come up (is at-spi2-core installed?)");
+        throw new InvalidOperationException($"the AT-SPI bus did not come up (is at-spi2-core installed?): {last}");
     }
 
     private static async Task<string> ReadLineAsync(Process process, string failure)

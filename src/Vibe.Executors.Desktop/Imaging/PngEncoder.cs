@@ -103,25 +103,60 @@ public static class PngEncoder
         }
     }
 
+    /// <summary>Applies one PNG filter to a row; returns the row's sum of absolute (signed) byte values.</summary>
     private static long Filter(int filter, byte[] row, byte[] above, int bpp, Span<byte> output)
     {
-        long score = 0;
-        for (var i = 0; i < row.Length; i++)
+        var length = row.Length;
+        switch (filter)
         {
-            var left = i >= bpp ? row[i - bpp] : 0;
-            var up = above[i];
-            var upLeft = i >= bpp ? above[i - bpp] : 0;
-            var value = filter switch
-            {
-                1 => row[i] - left,
-                2 => row[i] - up,
-                3 => row[i] - ((left + up) >> 1),
-                4 => row[i] - PngFilters.Paeth(left, up, upLeft),
-                _ => row[i],
-            };
-            var b = (byte)value;
-            output[i] = b;
-            score += b < 128 ? b : 256 - b;
+            case 0:
+                row.AsSpan().CopyTo(output);
+                break;
+            case 1:
+                row.AsSpan(0, bpp).CopyTo(output);
+                for (var i = bpp; i < length; i++)
+                {
+                    output[i] = (byte)(row[i] - row[i - bpp]);
+                }
+
+                break;
+            case 2:
+                for (var i = 0; i < length; i++)
+                {
+                    output[i] = (byte)(row[i] - above[i]);
+                }
+
+                break;
+            case 3:
+                for (var i = 0; i < bpp; i++)
+                {
+                    output[i] = (byte)(row[i] - (above[i] >> 1));
+                }
+
+                for (var i = bpp; i < length; i++)
+                {
+                    output[i] = (byte)(row[i] - ((row[i - bpp] + above[i]) >> 1));
+                }
+
+                break;
+            default:
+                for (var i = 0; i < bpp; i++)
+                {
+                    output[i] = (byte)(row[i] - above[i]);
+                }
+
+                for (var i = bpp; i < length; i++)
+                {
+                    output[i] = (byte)(row[i] - PngFilters.Paeth(row[i - bpp], above[i], above[i - bpp]));
+                }
+
+                break;
+        }
+
+        long score = 0;
+        foreach (var value in output)
+        {
+            score += (sbyte)value < 0 ? -(sbyte)value : value;
         }
 
         return score;

@@ -263,7 +263,12 @@ public static class TemplateMatcher
             return (mean, variance);
         }
 
-        public (double[] Sum, double[] Squares) Integrals()
+        private (double[] Sum, double[] Squares)? _integrals;
+
+        /// <summary>Summed-area tables of the pixels and their squares, built once per image.</summary>
+        public (double[] Sum, double[] Squares) Integrals() => _integrals ??= BuildIntegrals();
+
+        private (double[] Sum, double[] Squares) BuildIntegrals()
         {
             var stride = Width + 1;
             var sum = new double[stride * (Height + 1)];

@@ -179,6 +179,11 @@ internal sealed partial class X11Driver : IDesktopDriver
                 {
                     if (_display != 0)
                     {
+                        if (!_connectionLost.Value)
+                        {
+                            _keyboard.RestoreAll();
+                        }
+
                         Xlib.XCloseDisplay(_display);
                         _display = 0;
                     }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using Vibe.Executors.Desktop.Driver;
 using Vibe.Executors.Desktop.Linux.Native;
@@ -6,19 +7,19 @@ namespace Vibe.Executors.Desktop.Linux;
 
 /// <summary>
 /// Turns characters and chords into XTest key events. A character the keyboard map lacks (€ on a US map, any
-/// CJK character) is typed by binding its keysym to an unused keycode for the moment, as xdotool does, and
-/// restoring the keycode afterwards. Used only on the driver's thread.
+/// CJK character) is typed by binding its keysym to an unused keycode, as xdotool does. Unlike xdotool the
+/// binding is not undone right after the key: an application reads the new map only when it handles the
+/// event, which on a busy machine can be long after the server delivered it. Bindings stay until their keycode
+/// is needed for another character (least recently used first, never within a second of its use) or the driver
+/// closes. Nothing is lost by waiting: no physical key produces a spare keycode. Used only on the driver's thread.
 /// </summary>
 internal sealed unsafe class X11Keyboard
 {
-    // The application must see the temporary binding before it is removed again: it reads the new map when
-    // it handles the key event, which can be a little after the server delivered it.
-    private static readonly TimeSpan SettleTime = TimeSpan.FromMilliseconds(150);
+    private static readonly TimeSpan SettleTime = TimeSpan.FromSeconds(1);
 
     private readonly nint _display;
-    private readonly List<int> _spareKeycodes = [];
-    private readonly Dictionary<nuint, int> _temporary = [];
-
+    private readonly Dictionary<int, (nuint Keysym, long LastUsed)> _bound = [];
+    private readonly List<int> _free = [];
     private int _minKeycode;
     private int _keysymsPerKeycode;
     private nuint[] _map = [];
@@ -26,6 +27,67 @@ internal sealed unsafe class X11Keyboard
     public X11Keyboard(nint display)
     {
         _display = display;
+    }
+
+    public void TypeText(string text, TimeSpan delayBetweenKeys, CancellationToken cancellationToken)
+    {
+        Load();
+        foreach (var rune in text.EnumerateRunes())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (rune.Value == '\r')
+            {
+                continue;
+            }
+
+            var (keycode, shifted) = Resolve(KeySyms.FromRune(rune));
+            Tap(keycode, shifted ? KeyModifiers.Shift : KeyModifiers.None);
+            if (delayBetweenKeys > TimeSpan.Zero)
+            {
+                Thread.Sleep(delayBetweenKeys);
+            }
+        }
+    }
+
+    public void PressChord(KeyChord chord)
+    {
+        Load();
+        var modifiers = chord.Modifiers;
+        if (chord.Key == NamedKey.ModifierOnly)
+        {
+            Tap(null, modifiers);
+            return;
+        }
+
+        var keysym = chord.Key == NamedKey.None
+            ? KeySyms.FromRune(new Rune(chord.Character!.Value))
+            : KeySyms.FromNamedKey(chord.Key);
+        var (keycode, shifted) = Resolve(keysym);
+        Tap(keycode, shifted ? modifiers | KeyModifiers.Shift : modifiers);
+    }
+
+    /// <summary>Gives the borrowed keycodes back (when the driver closes), after the last one had time to be read.</summary>
+    public void RestoreAll()
+    {
+        if (_bound.Count == 0)
+        {
+            return;
+        }
+
+        var newest = _bound.Values.Max(binding => binding.LastUsed);
+        var wait = SettleTime - Stopwatch.GetElapsedTime(newest);
+        if (wait > TimeSpan.Zero)
+        {
+            Thread.Sleep(wait);
+        }
+
+        foreach (var keycode in _bound.Keys.ToList())
+        {
+            SetKeycode(keycode, 0);
+        }
+
+        _bound.Clear();
+        Xlib.XSync(_display, 0);
     }
 
     /// <summary>Reads the server's keyboard map; done before every use because a user or tool may change the layout.</summary>
@@ -46,64 +108,22 @@ internal sealed unsafe class X11Keyboard
         }
 
         Xlib.XFree((nint)mapping);
-        _spareKeycodes.Clear();
+        _free.Clear();
         for (var keycode = maxKeycode; keycode >= _minKeycode; keycode--)
         {
             if (Enumerable.Range(0, _keysymsPerKeycode).All(level => _map[((keycode - _minKeycode) * _keysymsPerKeycode) + level] == 0))
             {
-                _spareKeycodes.Add(keycode);
+                _free.Add(keycode);
             }
         }
-    }
 
-    public void TypeText(string text, TimeSpan delayBetweenKeys, CancellationToken cancellationToken)
-    {
-        Load();
-        try
+        // A binding someone else replaced is no longer ours to restore.
+        foreach (var (keycode, binding) in _bound.ToList())
         {
-            foreach (var rune in text.EnumerateRunes())
+            if (_map[(keycode - _minKeycode) * _keysymsPerKeycode] != binding.Keysym)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (rune.Value == '\r')
-                {
-                    continue;
-                }
-
-                var (keycode, shifted) = Resolve(KeySyms.FromRune(rune));
-                Tap(keycode, shifted ? KeyModifiers.Shift : KeyModifiers.None);
-                if (delayBetweenKeys > TimeSpan.Zero)
-                {
-                    Thread.Sleep(delayBetweenKeys);
-                }
+                _bound.Remove(keycode);
             }
-        }
-        finally
-        {
-            ReleaseTemporary();
-        }
-    }
-
-    public void PressChord(KeyChord chord)
-    {
-        Load();
-        try
-        {
-            var modifiers = chord.Modifiers;
-            if (chord.Key == NamedKey.ModifierOnly)
-            {
-                Tap(null, modifiers);
-                return;
-            }
-
-            var keysym = chord.Key == NamedKey.None
-                ? KeySyms.FromRune(new Rune(chord.Character!.Value))
-                : KeySyms.FromNamedKey(chord.Key);
-            var (keycode, shifted) = Resolve(keysym);
-            Tap(keycode, shifted ? modifiers | KeyModifiers.Shift : modifiers);
-        }
-        finally
-        {
-            ReleaseTemporary();
         }
     }
 
@@ -141,9 +161,13 @@ internal sealed unsafe class X11Keyboard
     /// <summary>The keycode that produces <paramref name="keysym"/>, and whether Shift is needed.</summary>
     private (int Keycode, bool Shifted) Resolve(nuint keysym)
     {
-        if (_temporary.TryGetValue(keysym, out var bound))
+        foreach (var (keycode, binding) in _bound)
         {
-            return (bound, false);
+            if (binding.Keysym == keysym)
+            {
+                _bound[keycode] = (keysym, Stopwatch.GetTimestamp());
+                return (keycode, false);
+            }
         }
 
         // Only the first two levels (plain, Shift) are reachable without knowing which modifier is AltGr.
@@ -158,42 +182,37 @@ internal sealed unsafe class X11Keyboard
             }
         }
 
-        return (BindTemporary(keysym), false);
+        return (Bind(keysym), false);
     }
 
-    private int BindTemporary(nuint keysym)
+    private int Bind(nuint keysym)
     {
-        if (_spareKeycodes.Count == 0)
+        int keycode;
+        if (_free.Count > 0)
+        {
+            keycode = _free[^1];
+            _free.RemoveAt(_free.Count - 1);
+        }
+        else if (_bound.Count > 0)
+        {
+            var (oldest, binding) = _bound.MinBy(pair => pair.Value.LastUsed);
+            var wait = SettleTime - Stopwatch.GetElapsedTime(binding.LastUsed);
+            if (wait > TimeSpan.Zero)
+            {
+                Thread.Sleep(wait);
+            }
+
+            keycode = oldest;
+            _bound.Remove(oldest);
+        }
+        else
         {
             throw new DesktopDriverException($"cannot type keysym 0x{keysym:x}: it is not on the keyboard map and no keycode is free to bind it to");
         }
 
-        if (_temporary.Count == _spareKeycodes.Count)
-        {
-            ReleaseTemporary();
-        }
-
-        var keycode = _spareKeycodes[_temporary.Count];
         SetKeycode(keycode, keysym);
-        _temporary[keysym] = keycode;
+        _bound[keycode] = (keysym, Stopwatch.GetTimestamp());
         return keycode;
-    }
-
-    private void ReleaseTemporary()
-    {
-        if (_temporary.Count == 0)
-        {
-            return;
-        }
-
-        Thread.Sleep(SettleTime);
-        foreach (var keycode in _temporary.Values)
-        {
-            SetKeycode(keycode, 0);
-        }
-
-        _temporary.Clear();
-        Xlib.XSync(_display, 0);
     }
 
     private void SetKeycode(int keycode, nuint keysym)
