@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Vibe.Application.Common.Errors;
 using Vibe.Application.Common.Interfaces;
+using Vibe.Application.Services.GetServiceStatus;
 using Vibe.Infrastructure.Configuration;
 using Vibe.Infrastructure.Persistence;
 using Vibe.Infrastructure.Service;
@@ -77,12 +78,43 @@ internal static class ServiceRunner
         return ExitCodes.Success;
     }
 
+    /// <summary>SQLite serves one host: a file on a share cannot be locked safely by several machines.</summary>
+    private static async Task RefuseSecondSqliteHostAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var alive = await scope.ServiceProvider.GetRequiredService<Mediator.IMediator>()
+            .Send(new GetServiceStatus(TimeSpan.FromSeconds(45)));
+        var me = services.GetRequiredService<IHostIdentity>().HostName;
+        // On this host a killed service leaves a fresh heartbeat behind: only a live process counts.
+        bool IsOther(ServiceStatus service) => !string.Equals(service.Host, me, StringComparison.OrdinalIgnoreCase)
+            || (service.ProcessId != Environment.ProcessId && ProcessIsAlive(service.ProcessId));
+        if (alive.FirstOrDefault(IsOther) is { } other)
+        {
+            throw VibeException.Conflict(
+                $"another vibe service (host {other.Host}, pid {other.ProcessId}) is using this SQLite database; SQLite serves one host only: use PostgreSQL or SQL Server (VIBE_DB_PROVIDER) for several hosts");
+        }
+    }
+
+    private static bool ProcessIsAlive(int processId)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
     private static async Task PrepareDatabaseAsync(IServiceProvider services)
     {
         var migrator = services.GetRequiredService<DatabaseMigrator>();
         if (migrator.IsEmbedded)
         {
             await migrator.MigrateAsync(CancellationToken.None);
+            await RefuseSecondSqliteHostAsync(services);
             return;
         }
 
