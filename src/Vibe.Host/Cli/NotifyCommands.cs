@@ -162,12 +162,12 @@ internal sealed class NotifyCommands
 
             Table.Write(
                 Console.Out,
-                ["ID", "RUN", "KIND", "TO", "ATTEMPTS", all ? "SENT" : "NEXT TRY", "LAST ERROR"],
+                ["ID", "RUN", "KIND", "TO", "ATTEMPTS", "STATE", "LAST ERROR"],
                 mails.Select(mail => (IReadOnlyList<string>)
                 [
                     mail.Id.ToString(CultureInfo.InvariantCulture), mail.RunId.ToString(CultureInfo.InvariantCulture), mail.Kind, mail.Recipients,
                     mail.Attempts.ToString(CultureInfo.InvariantCulture),
-                    all && mail.SentAt is { } sent ? RunFormatting.Time(sent) : RunFormatting.Time(mail.NextAttemptAt),
+                    mail.SentAt is { } sent ? $"sent {RunFormatting.Time(sent)}" : $"next try {RunFormatting.Time(mail.NextAttemptAt)}",
                     mail.LastError ?? "",
                 ]));
             return ExitCodes.Success;
