@@ -41,7 +41,8 @@ class SaveToFolder:
             "mail_from": envelope.mail_from,
             "rcpt_tos": envelope.rcpt_tos,
             "login": login,
-            "tls": session.ssl is not None,
+            # session.ssl is set by STARTTLS; a TLS-on-connect socket shows in the transport instead.
+            "tls": session.ssl is not None or server.transport.get_extra_info("ssl_object") is not None,
         }
         with open(base + ".json.tmp", "w") as f:
             json.dump(envelope_info, f)
@@ -80,7 +81,7 @@ def main():
         def authenticator(server, session, envelope, mechanism, auth_data):
             ok = isinstance(auth_data, LoginPassword) \
                 and auth_data.login == args.user.encode() and auth_data.password == args.password.encode()
-            return AuthResult(success=ok, handled=False)
+            return AuthResult(success=ok, handled=False, auth_data=auth_data if ok else None)
         kwargs["authenticator"] = authenticator
         kwargs["auth_required"] = True
 
