@@ -115,10 +115,24 @@ public sealed class OutboxDispatcherTests : IDisposable
     }
 
     [Fact]
-    public async Task Two_processes_working_off_the_same_outbox_send_every_mail_once()
+    public async Task Two_processes_working_off_the_same_sqlite_outbox_send_every_mail_once()
     {
         using var smtp = await SmtpTestServer.StartAsync();
         _workspace.WriteEnv(Workspaces.PlainSmtp(smtp.Port));
+        await TwoDispatchersSendEveryMailOnceAsync(smtp);
+    }
+
+    [Fact]
+    public async Task Two_processes_working_off_the_same_postgres_outbox_send_every_mail_once()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        using var smtp = await SmtpTestServer.StartAsync();
+        _workspace.WriteEnv(Workspaces.PlainSmtp(smtp.Port, "VIBE_DB_PROVIDER=postgres", $"VIBE_DB_CONNECTION={database.ConnectionString}"));
+        await TwoDispatchersSendEveryMailOnceAsync(smtp);
+    }
+
+    private async Task TwoDispatchersSendEveryMailOnceAsync(SmtpTestServer smtp)
+    {
         await using var first = await InProcessVibe.StartAsync(_workspace);
         await using var second = await InProcessVibe.StartAsync(_workspace);
         for (var i = 0; i < 8; i++)
