@@ -12,7 +12,18 @@ internal static class OutboxDelivery
 {
     public static async Task SendQueuedMailsAsync(IServiceProvider services, long runId, CancellationToken cancellationToken)
     {
-        var report = await services.GetRequiredService<OutboxDispatcher>().DeliverForRunAsync(runId, cancellationToken);
+        OutboxDispatchReport report;
+        try
+        {
+            report = await services.GetRequiredService<OutboxDispatcher>().DeliverForRunAsync(runId, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The dispatcher itself never throws; this is its construction failing on unreadable settings.
+            Console.Error.WriteLine($"vibe: the mails of run {runId} could not be sent: {ex.Message}; they stay queued");
+            return;
+        }
+
         foreach (var mail in report.Sent)
         {
             Console.Out.WriteLine($"{mail.Kind} mail sent to {mail.Recipients}");
