@@ -32,6 +32,7 @@ public static class DependencyInjection
         services.AddSingleton<IRobotExecutor, ShellExecutor>();
         services.TryAddSingleton<ExecutorRegistry>();
         services.TryAddScoped<RobotRunner>();
+        services.TryAddScoped<RunFollowUp>();
         return services;
     }
 }

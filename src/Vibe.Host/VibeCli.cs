@@ -19,11 +19,17 @@ public static class VibeCli
         VibeSettings settings;
         try
         {
-            settings = VibeSettings.Load(configDirectory);
+            settings = VibeSettings.Load(configDirectory).EnsureValid();
         }
         catch (Exception ex)
         {
             return ErrorReporter.Report(ex, Console.Error);
+        }
+
+        // The service runs on its own generic host, not inside Cocona's, so that its shutdown is its own.
+        if (rest is ["start-service"])
+        {
+            return await ServiceRunner.RunAsync(settings);
         }
 
         var builder = CoconaApp.CreateBuilder(rest, options =>
@@ -45,6 +51,7 @@ public static class VibeCli
         app.AddCommands<RunCommands>();
         app.AddCommands<StatusCommands>();
         app.AddCommands<RobotCommands>();
+        app.AddCommands<ServiceCommands>();
         app.AddSubCommand("db", db => db.AddCommands<DatabaseCommands>()).WithDescription("Manage the run store");
         app.AddSubCommand("notify", notify => notify.AddCommands<NotifyCommands>()).WithDescription("Test the mail settings; send or list queued mails");
         app.AddCommands<PurgeCommands>();

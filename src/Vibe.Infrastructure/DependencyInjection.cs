@@ -11,6 +11,7 @@ using Vibe.Infrastructure.Files;
 using Vibe.Infrastructure.Logging;
 using Vibe.Infrastructure.Notifications;
 using Vibe.Infrastructure.Persistence;
+using Vibe.Infrastructure.Queue;
 using Vibe.Infrastructure.Retention;
 using Vibe.Infrastructure.Robots;
 using Vibe.Infrastructure.Scheduling;
@@ -40,6 +41,9 @@ public static class DependencyInjection
         services.AddVibeDatabase(settings.Database, settings.Locations.DefaultSqlitePath);
         services.AddSingleton<ITransientErrorDetector, TransientErrorDetector>();
         services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<IRunQueue, SqlRunQueue>();
+        services.AddSingleton<RunQueueSignal>();
+        services.AddSingleton<IRunQueueSignal>(provider => provider.GetRequiredService<RunQueueSignal>());
 
         services.AddSingleton<IScheduleCalendar, QuartzScheduleCalendar>();
         services.AddSingleton<IValidator<RobotSpec>, RobotSpecValidator>();

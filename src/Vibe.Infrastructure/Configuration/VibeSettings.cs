@@ -9,6 +9,19 @@ namespace Vibe.Infrastructure.Configuration;
 /// </summary>
 public sealed record VibeSettings(VibeEnvironment Environment, VibeLocations Locations, IConfiguration Configuration, DatabaseOptions Database)
 {
+    /// <summary>Every problem with the settings the container depends on, at once; throws <see cref="SettingsException"/>.</summary>
+    public VibeSettings EnsureValid()
+    {
+        var result = new DatabaseOptionsValidator().Validate(null, Database);
+        if (result.Failed)
+        {
+            var problems = result.Failures.ToList();
+            throw new SettingsException(problems.Count == 1 ? problems[0] : "the settings in .env have problems", problems);
+        }
+
+        return this;
+    }
+
     /// <summary>Reads .env from the configuration folder and resolves every location.</summary>
     public static VibeSettings Load(string? configDirectory, Func<string, string?>? processVariable = null, IEnumerable<string>? processVariableNames = null)
     {

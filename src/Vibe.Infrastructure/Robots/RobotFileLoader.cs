@@ -148,11 +148,13 @@ internal sealed class RobotFileLoader
         }
         catch (JsonException ex)
         {
+            // A wrong value or an unknown field is pointed at where it is written; a syntax error where the parser stopped.
+            var written = ex.GetType() == typeof(JsonException) && ex.Path is not null ? locations.Find(ex.Path) : null;
             errors.Add(new ConfigError(Relative(file), JsonErrorMessages.Explain(ex))
             {
                 Path = ex.Path,
-                Line = ex.LineNumber + 1,
-                Column = ex.BytePositionInLine + 1,
+                Line = written?.Line ?? ex.LineNumber + 1,
+                Column = written?.Column ?? ex.BytePositionInLine + 1,
             });
             return (null, locations);
         }

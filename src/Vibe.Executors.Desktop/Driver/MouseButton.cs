@@ -1,0 +1,8 @@
+namespace Vibe.Executors.Desktop.Driver;
+
+public enum MouseButton
+{
+    Left,
+    Middle,
+    Right,
+}

@@ -1,0 +1,58 @@
+using System.Text.Json;
+using Vibe.Application.Executors;
+using Vibe.Domain.Robots;
+
+namespace Vibe.Executors.Desktop.Executor;
+
+/// <summary>
+/// The robot's "desktop" block: <c>{ "display": ":0", "timeout": "10s", "typingDelay": "20ms", "accessibility": true }</c>.
+/// </summary>
+internal sealed record DesktopOptions
+{
+    /// <summary>X display (Linux); null for $DISPLAY.</summary>
+    public string? Display { get; init; }
+
+    /// <summary>How long element, window and image steps wait unless a step says otherwise.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Pause between typed keys, for applications that drop fast input.</summary>
+    public TimeSpan TypingDelay { get; init; } = TimeSpan.Zero;
+
+    public bool Accessibility { get; init; } = true;
+
+    public static DesktopOptions From(RobotDefinition robot)
+    {
+        var options = new DesktopOptions();
+        if (robot.ExecutorOptions is not { ValueKind: JsonValueKind.Object } block)
+        {
+            return options;
+        }
+
+        foreach (var property in block.EnumerateObject())
+        {
+            options = property.Name switch
+            {
+                "display" => options with { Display = Text(robot, property) },
+                "timeout" => options with { Timeout = Time(robot, property) },
+                "typingDelay" => options with { TypingDelay = Time(robot, property) },
+                "accessibility" => options with { Accessibility = property.Value.ValueKind == JsonValueKind.True || (property.Value.ValueKind == JsonValueKind.False ? false : throw Bad(robot, property, "true or false")) },
+                _ => throw Bad(robot, property, null),
+            };
+        }
+
+        return options;
+    }
+
+    private static string Text(RobotDefinition robot, JsonProperty property) =>
+        property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : throw Bad(robot, property, "a string");
+
+    private static TimeSpan Time(RobotDefinition robot, JsonProperty property) =>
+        property.Value.ValueKind == JsonValueKind.String && Duration.TryParse(property.Value.GetString(), out var value)
+            ? value
+            : throw Bad(robot, property, "a duration such as \"10s\"");
+
+    private static StepFailedException Bad(RobotDefinition robot, JsonProperty property, string? expected) =>
+        new(expected is null
+            ? $"robot '{robot.Name}': unknown setting desktop.{property.Name} (use display, timeout, typingDelay, accessibility)"
+            : $"robot '{robot.Name}': desktop.{property.Name} must be {expected}");
+}

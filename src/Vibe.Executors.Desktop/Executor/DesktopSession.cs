@@ -1,0 +1,138 @@
+using Vibe.Application.Executors;
+using Vibe.Domain.Runs;
+using Vibe.Executors.Desktop.Driver;
+
+namespace Vibe.Executors.Desktop.Executor;
+
+/// <summary>
+/// One run's desktop: the driver connection, the current window (launched, attached or focused last) and what
+/// the failure evidence needs. The actions live in the partial files beside this one, one file per group.
+/// </summary>
+internal sealed partial class DesktopSession : IExecutorSession
+{
+    private readonly IDesktopDriver _driver;
+    private readonly DesktopOptions _options;
+    private readonly ExecutorContext _run;
+    private readonly Dictionary<string, PixelImage> _templates = new(StringComparer.Ordinal);
+    private DesktopWindow? _currentWindow;
+    private int? _currentProcessId;
+    private DesktopWindow? _evidenceWindow;
+    private string? _evidenceSelector;
+
+    public DesktopSession(IDesktopDriver driver, DesktopOptions options, ExecutorContext run)
+    {
+        _driver = driver;
+        _options = options;
+        _run = run;
+    }
+
+    private TimeProvider Time => _run.Time;
+
+    public async ValueTask ExecuteStepAsync(StepContext step, CancellationToken cancellationToken)
+    {
+        _evidenceWindow = null;
+        _evidenceSelector = null;
+        try
+        {
+            await DispatchAsync(step, cancellationToken);
+        }
+        catch (DesktopDriverException ex)
+        {
+            throw Fail(step, ex.Message, ex);
+        }
+        catch (SelectorSyntaxException ex)
+        {
+            throw Fail(step, ex.Message, ex);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw Fail(step, ex.Message, ex);
+        }
+    }
+
+    private Task DispatchAsync(StepContext step, CancellationToken ct) => step.Step.Action switch
+    {
+        "launch" => LaunchAsync(step, ct),
+        "attach" => AttachAsync(step, ct),
+        "waitWindow" => WaitWindowAsync(step, ct),
+        "focus" => FocusAsync(step, ct),
+        "close" => CloseAsync(step, ct),
+        "click" => ClickAsync(step, ct),
+        "doubleClick" => MouseClickElementAsync(step, MouseButton.Left, 2, ct),
+        "rightClick" => MouseClickElementAsync(step, MouseButton.Right, 1, ct),
+        "setText" => SetTextAsync(step, ct),
+        "type" => TypeAsync(step, ct),
+        "readText" => ReadTextAsync(step, ct),
+        "select" => SelectAsync(step, ct),
+        "toggle" => ToggleAsync(step, ct),
+        "waitElement" => WaitElementAsync(step, ct),
+        "assertText" => AssertTextAsync(step, ct),
+        "moveMouse" => MoveMouseAsync(step, ct),
+        "clickAt" => ClickAtAsync(step, ct),
+        "typeKeys" => TypeKeysAsync(step, ct),
+        "hotkey" => HotkeyAsync(step, ct),
+        "scroll" => ScrollAsync(step, ct),
+        "findImage" => FindImageAsync(step, ct),
+        "clickImage" => ClickImageAsync(step, ct),
+        "waitImage" => WaitImageAsync(step, ct),
+        "screenshot" => ScreenshotAsync(step, ct),
+        _ => throw Fail(step, $"the desktop executor has no action '{step.Step.Action}' (actions: {string.Join(", ", DesktopActions.All.Select(a => a.Name))})"),
+    };
+
+    public async ValueTask<FailureEvidence> CaptureFailureEvidenceAsync(string evidenceFolder, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(evidenceFolder);
+        string? screenshot = null;
+        var files = new List<string>();
+        try
+        {
+            var image = await _driver.CaptureAsync(null, cancellationToken);
+            screenshot = Path.Combine(evidenceFolder, "screen.png");
+            await Imaging.PngEncoder.SaveAsync(image, screenshot, cancellationToken);
+        }
+        catch (Exception ex) when (ex is DesktopDriverException or IOException or UnauthorizedAccessException)
+        {
+            _run.Log.Write(RunLogLevel.Warning, null, $"could not capture the screen for evidence: {ex.Message}");
+        }
+
+        try
+        {
+            var windows = await _driver.ListWindowsAsync(cancellationToken);
+            var path = Path.Combine(evidenceFolder, "windows.txt");
+            await File.WriteAllTextAsync(path, Inspect.ElementTreeText.FormatWindows(windows), cancellationToken);
+            files.Add(path);
+        }
+        catch (Exception ex) when (ex is DesktopDriverException or IOException)
+        {
+            _run.Log.Write(RunLogLevel.Warning, null, $"could not list the windows for evidence: {ex.Message}");
+        }
+
+        if (_evidenceWindow is { } window)
+        {
+            var path = Path.Combine(evidenceFolder, "element-tree.txt");
+            string text;
+            try
+            {
+                var tree = await _driver.GetElementTreeAsync(window, maxDepth: 25, cancellationToken);
+                text = Inspect.ElementTreeText.Format(window, tree, _evidenceSelector);
+            }
+            catch (DesktopDriverException ex)
+            {
+                text = $"{window}\n(no element tree: {ex.Message})\n";
+            }
+
+            await File.WriteAllTextAsync(path, _run.Masker.Mask(text), cancellationToken);
+            files.Add(path);
+        }
+
+        return new FailureEvidence(screenshot, files);
+    }
+
+    public ValueTask DisposeAsync() => _driver.DisposeAsync();
+
+    private static StepFailedException Fail(StepContext step, string message, Exception? inner = null) =>
+        inner is null ? new($"step {step.Step.DisplayName}: {message}") : new($"step {step.Step.DisplayName}: {message}", inner);
+
+    private TimeSpan Timeout(StepContext step, TimeSpan? fallback = null) =>
+        step.Parameters.GetDuration("timeout", fallback ?? _options.Timeout);
+}

@@ -1,0 +1,98 @@
+using System.Text;
+using Vibe.Executors.Desktop.Driver;
+
+namespace Vibe.Executors.Desktop.Inspect;
+
+/// <summary>
+/// The element tree as text, for `vibe inspect` and the failure evidence: one element a line, indented, with a
+/// selector that finds it for the elements a robot would act on.
+/// </summary>
+public static class ElementTreeText
+{
+    public static string Format(DesktopWindow window, ElementNode root, string? failedSelector = null)
+    {
+        var text = new StringBuilder();
+        var windowSelector = SuggestWindow(window);
+        text.Append("window ").AppendLine(window.ToString());
+        text.Append("  selector: ").AppendLine(windowSelector);
+        if (failedSelector is not null)
+        {
+            text.Append("  the failed step looked for: ").AppendLine(failedSelector);
+        }
+
+        text.AppendLine();
+        var all = Flatten(root).Skip(1).ToList();
+        Append(text, root, 0, isRoot: true, all, windowSelector);
+        return text.ToString();
+    }
+
+    public static string FormatWindows(IEnumerable<DesktopWindow> windows)
+    {
+        var text = new StringBuilder();
+        foreach (var window in windows)
+        {
+            text.Append(window.IsVisible ? "" : "(hidden) ").AppendLine(window.ToString());
+            text.Append("  ").AppendLine(SuggestWindow(window));
+        }
+
+        return text.Length == 0 ? "no windows\n" : text.ToString();
+    }
+
+    public static string SuggestWindow(DesktopWindow window) =>
+        window.Title.Length > 0
+            ? $"window[title=\"{Escape(window.Title)}\"]"
+            : window.ProcessName.Length > 0 ? $"window[process=\"{Escape(window.ProcessName)}\"]" : $"window[class=\"{Escape(window.ClassName)}\"]";
+
+    private static void Append(StringBuilder text, ElementNode node, int depth, bool isRoot, List<ElementNode> all, string windowSelector)
+    {
+        text.Append(' ', depth * 2).Append(node.Info);
+        if (!isRoot && Suggest(node, all) is { } selector)
+        {
+            text.Append("  => ").Append(windowSelector).Append(" >> ").Append(selector);
+        }
+
+        text.AppendLine();
+        foreach (var child in node.Children)
+        {
+            Append(text, child, depth + 1, isRoot: false, all, windowSelector);
+        }
+    }
+
+    /// <summary>type[name][id], plus the index among look-alikes when the rest is not unique in the window.</summary>
+    private static string? Suggest(ElementNode node, List<ElementNode> all)
+    {
+        var info = node.Info;
+        var worthIt = info.Name.Length > 0 || info.Id.Length > 0
+            || info.Type is ControlType.Button or ControlType.Edit or ControlType.CheckBox or ControlType.RadioButton
+                or ControlType.ComboBox or ControlType.List or ControlType.Document or ControlType.Slider or ControlType.Spinner;
+        if (!worthIt || info.Type == ControlType.Unknown)
+        {
+            return null;
+        }
+
+        var selector = new ElementSelector
+        {
+            Type = info.Type == ControlType.Custom ? ControlType.Unknown : info.Type,
+            Name = info.Name.Length > 0 ? new TextMatch(MatchOperator.Equals, info.Name) : null,
+            Id = info.Id.Length > 0 ? new TextMatch(MatchOperator.Equals, info.Id) : null,
+            Role = info.Type == ControlType.Custom ? new TextMatch(MatchOperator.Equals, info.Role) : null,
+        };
+        var alike = all.Where(other => selector.Matches(other.Info)).ToList();
+        var index = alike.FindIndex(other => ReferenceEquals(other, node));
+        return (index > 0 ? selector with { Index = index } : selector).ToString();
+    }
+
+    private static IEnumerable<ElementNode> Flatten(ElementNode node)
+    {
+        yield return node;
+        foreach (var child in node.Children)
+        {
+            foreach (var descendant in Flatten(child))
+            {
+                yield return descendant;
+            }
+        }
+    }
+
+    private static string Escape(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
+}

@@ -1,0 +1,613 @@
+using System.Runtime.InteropServices;
+using Vibe.Executors.Desktop.Driver;
+using Vibe.Executors.Desktop.Linux.Native;
+
+namespace Vibe.Executors.Desktop.Linux;
+
+/// <summary>
+/// The process's one AT-SPI client. libatspi keeps global state (one bus connection, one object cache) and is
+/// not thread-safe, so every call runs on one thread for the whole process, whichever driver asks.
+/// It finds a window's accessible by the window's process id and title, and walks the tree below it.
+/// </summary>
+internal sealed unsafe partial class AtspiClient
+{
+    private const int MaxNodes = 5000;
+    private const int MaxChildren = 1000;
+
+    private static readonly string[] InvokeActions = ["click", "press", "activate", "toggle", "jump", "open", "select"];
+    private static readonly string[] ToggleActions = ["toggle", "click", "press", "activate"];
+
+    private readonly Lazy<DriverThread> _thread = new(() => new DriverThread("vibe-atspi"));
+    private string? _unavailable;
+    private bool _initialized;
+
+    public static AtspiClient Shared { get; } = new();
+
+    /// <summary>"available", or why element automation cannot work (for the session line in the run log).</summary>
+    public ValueTask<string> StatusAsync(CancellationToken cancellationToken) =>
+        Run(() => EnsureStarted() is { } problem ? "unavailable: " + problem : "available", cancellationToken);
+
+    public ValueTask<IReadOnlyList<DesktopElement>> FindAsync(
+        DesktopWindow window, DesktopElement? scope, ElementSelector selector, int limit, CancellationToken cancellationToken) =>
+        Run<IReadOnlyList<DesktopElement>>(
+            () =>
+            {
+                RequireStarted();
+                var root = scope is null ? FindWindowRoot(window) : Ref(((AtspiElement)scope).Accessible);
+                if (root == 0)
+                {
+                    return [];
+                }
+
+                try
+                {
+                    var found = new List<DesktopElement>();
+                    var visited = 0;
+                    Collect(root, window, selector, limit, found, ref visited, depth: 0, cancellationToken);
+                    return found;
+                }
+                finally
+                {
+                    Atspi.g_object_unref(root);
+                }
+            },
+            cancellationToken);
+
+    public ValueTask<ElementInfo> DescribeAsync(DesktopElement element, CancellationToken cancellationToken) =>
+        Run(() => Info(((AtspiElement)element).Accessible) ?? throw Gone(element), cancellationToken);
+
+    public ValueTask<ElementNode> TreeAsync(DesktopWindow window, int maxDepth, CancellationToken cancellationToken) =>
+        Run(
+            () =>
+            {
+                RequireStarted();
+                var root = FindWindowRoot(window);
+                if (root == 0)
+                {
+                    throw new DesktopDriverException(
+                        $"window {window} has no AT-SPI tree: its toolkit does not speak AT-SPI (Tk, plain Xlib), or it was started with NO_AT_BRIDGE=1 or before the accessibility bus ran");
+                }
+
+                try
+                {
+                    var budget = MaxNodes;
+                    return Tree(root, maxDepth, ref budget, cancellationToken)
+                        ?? throw new DesktopDriverException($"window {window} disappeared while its elements were read");
+                }
+                finally
+                {
+                    Atspi.g_object_unref(root);
+                }
+            },
+            cancellationToken);
+
+    public ValueTask<bool> TryInvokeAsync(DesktopElement element, CancellationToken cancellationToken) =>
+        Run(() => DoFirstAction(((AtspiElement)element).Accessible, InvokeActions), cancellationToken);
+
+    public ValueTask FocusAsync(DesktopElement element, CancellationToken cancellationToken) =>
+        RunVoid(
+            () =>
+            {
+                var ok = Atspi.atspi_component_grab_focus(((AtspiElement)element).Accessible, out var error);
+                var message = TakeError(error);
+                if (ok == 0 || message is not null)
+                {
+                    throw new DesktopDriverException($"could not give {element} the keyboard focus{(message is null ? "" : ": " + message)}");
+                }
+            },
+            cancellationToken);
+
+    public ValueTask SetTextAsync(DesktopElement element, string text, CancellationToken cancellationToken) =>
+        RunVoid(
+            () =>
+            {
+                var accessible = ((AtspiElement)element).Accessible;
+                if (!Interfaces(accessible).Contains("EditableText"))
+                {
+                    throw new DesktopDriverException($"{element} is not an editable text field (no AT-SPI EditableText); use 'type' to send keys to it");
+                }
+
+                var ok = Atspi.atspi_editable_text_set_text_contents(accessible, text, out var error);
+                var message = TakeError(error);
+                if (ok == 0 || message is not null)
+                {
+                    throw new DesktopDriverException($"{element} refused the new text{(message is null ? " (is it read-only?)" : ": " + message)}");
+                }
+            },
+            cancellationToken);
+
+    public ValueTask<string> ReadTextAsync(DesktopElement element, CancellationToken cancellationToken) =>
+        Run(
+            () =>
+            {
+                var accessible = ((AtspiElement)element).Accessible;
+                if (Interfaces(accessible).Contains("Text"))
+                {
+                    var count = Atspi.atspi_text_get_character_count(accessible, out var error);
+                    if (TakeError(error) is null && count >= 0)
+                    {
+                        var text = TakeString(Atspi.atspi_text_get_text(accessible, 0, count, out error));
+                        if (TakeError(error) is null)
+                        {
+                            return text;
+                        }
+                    }
+                }
+
+                return TakeString(Atspi.atspi_accessible_get_name(accessible, out var nameError)) is var name && TakeError(nameError) is null
+                    ? name
+                    : throw Gone(element);
+            },
+            cancellationToken);
+
+    public ValueTask SelectAsync(DesktopElement element, TextMatch item, CancellationToken cancellationToken) =>
+        RunVoid(() => Select((AtspiElement)element, item, cancellationToken), cancellationToken);
+
+    public ValueTask ToggleAsync(DesktopElement element, CancellationToken cancellationToken) =>
+        RunVoid(
+            () =>
+            {
+                if (!DoFirstAction(((AtspiElement)element).Accessible, ToggleActions))
+                {
+                    throw new DesktopDriverException($"{element} cannot be toggled (it offers no toggle, click or press action)");
+                }
+            },
+            cancellationToken);
+
+    /// <summary>Drops a reference on the AT-SPI thread; never blocks the caller.</summary>
+    public void Release(nint accessible)
+    {
+        if (_thread.IsValueCreated)
+        {
+            _ = _thread.Value.RunAsync(() => Atspi.g_object_unref(accessible), CancellationToken.None);
+        }
+    }
+
+    private ValueTask<T> Run<T>(Func<T> work, CancellationToken cancellationToken) => new(_thread.Value.RunAsync(work, cancellationToken));
+
+    private ValueTask RunVoid(Action work, CancellationToken cancellationToken) => new(_thread.Value.RunAsync(work, cancellationToken));
+
+    /// <summary>Connects once; returns why AT-SPI cannot be used, or null.</summary>
+    private string? EnsureStarted()
+    {
+        if (_initialized)
+        {
+            return _unavailable;
+        }
+
+        _initialized = true;
+        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("AT_SPI_BUS_ADDRESS"))
+            && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DBUS_SESSION_BUS_ADDRESS"))
+            && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DISPLAY")))
+        {
+            // libatspi would try to autolaunch a bus or abort; say plainly what is missing instead.
+            return _unavailable = "no session bus: neither DBUS_SESSION_BUS_ADDRESS nor AT_SPI_BUS_ADDRESS nor DISPLAY is set for the vibe process";
+        }
+
+        try
+        {
+            Atspi.atspi_set_timeout(5000, 15000);
+            if (Atspi.atspi_init() > 1)
+            {
+                return _unavailable = "libatspi could not reach the accessibility bus (is at-spi2-core installed and the session bus running?)";
+            }
+        }
+        catch (DllNotFoundException ex)
+        {
+            return _unavailable = $"libatspi is not installed ({ex.Message}); install at-spi2-core / libatspi2.0-0";
+        }
+
+        var desktop = Atspi.atspi_get_desktop(0);
+        if (desktop == 0)
+        {
+            return _unavailable = "the accessibility registry has no desktop";
+        }
+
+        Atspi.atspi_accessible_get_child_count(desktop, out var error);
+        Atspi.g_object_unref(desktop);
+        if (TakeError(error) is { } message)
+        {
+            return _unavailable = $"the accessibility registry does not answer ({message}); start at-spi-bus-launcher in the session";
+        }
+
+        return null;
+    }
+
+    private void RequireStarted()
+    {
+        if (EnsureStarted() is { } problem)
+        {
+            throw new DesktopDriverException("element automation needs AT-SPI, which is unavailable: " + problem);
+        }
+    }
+
+    /// <summary>The accessible of an X window: an application with the window's process id, then its frame with the window's title.</summary>
+    private nint FindWindowRoot(DesktopWindow window)
+    {
+        var desktop = Atspi.atspi_get_desktop(0);
+        if (desktop == 0)
+        {
+            return 0;
+        }
+
+        var candidates = new List<(nint Frame, string Name, ScreenRect Bounds)>();
+        try
+        {
+            foreach (var application in Children(desktop))
+            {
+                var pid = Atspi.atspi_accessible_get_process_id(application, out var error);
+                if (TakeError(error) is not null || (window.ProcessId != 0 && pid != window.ProcessId))
+                {
+                    Atspi.g_object_unref(application);
+                    continue;
+                }
+
+                foreach (var frame in Children(application))
+                {
+                    var name = TakeString(Atspi.atspi_accessible_get_name(frame, out error));
+                    if (TakeError(error) is not null)
+                    {
+                        Atspi.g_object_unref(frame);
+                        continue;
+                    }
+
+                    candidates.Add((frame, name, Extents(frame)));
+                }
+
+                Atspi.g_object_unref(application);
+            }
+        }
+        finally
+        {
+            Atspi.g_object_unref(desktop);
+        }
+
+        var chosen = candidates.FindIndex(candidate => candidate.Name == window.Title && window.Title.Length > 0);
+        if (chosen < 0)
+        {
+            chosen = candidates.FindIndex(candidate => candidate.Bounds == window.Bounds && !candidate.Bounds.IsEmpty);
+        }
+
+        if (chosen < 0 && window.ProcessId != 0 && candidates.Count == 1)
+        {
+            chosen = 0;
+        }
+
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            if (i != chosen)
+            {
+                Atspi.g_object_unref(candidates[i].Frame);
+            }
+        }
+
+        return chosen < 0 ? 0 : candidates[chosen].Frame;
+    }
+
+    private void Collect(
+        nint node, DesktopWindow window, ElementSelector selector, int limit, List<DesktopElement> found, ref int visited, int depth, CancellationToken cancellationToken)
+    {
+        foreach (var child in Children(node))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (found.Count >= limit || ++visited > MaxNodes)
+            {
+                Atspi.g_object_unref(child);
+                continue;
+            }
+
+            var info = Info(child);
+            if (info is null)
+            {
+                Atspi.g_object_unref(child);
+                continue;
+            }
+
+            if (selector.Matches(info))
+            {
+                found.Add(new AtspiElement(this, child, window, info));
+                if (found.Count < limit)
+                {
+                    Collect(child, window, selector, limit, found, ref visited, depth + 1, cancellationToken);
+                }
+
+                continue;
+            }
+
+            if (depth < 64)
+            {
+                Collect(child, window, selector, limit, found, ref visited, depth + 1, cancellationToken);
+            }
+
+            Atspi.g_object_unref(child);
+        }
+    }
+
+    private ElementNode? Tree(nint node, int depthLeft, ref int budget, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var info = Info(node);
+        if (info is null)
+        {
+            return null;
+        }
+
+        var children = new List<ElementNode>();
+        if (depthLeft > 0)
+        {
+            foreach (var child in Children(node))
+            {
+                if (--budget > 0 && Tree(child, depthLeft - 1, ref budget, cancellationToken) is { } branch)
+                {
+                    children.Add(branch);
+                }
+
+                Atspi.g_object_unref(child);
+            }
+        }
+
+        return new ElementNode(info, children);
+    }
+
+    private void Select(AtspiElement element, TextMatch item, CancellationToken cancellationToken)
+    {
+        var accessible = element.Accessible;
+        var seen = new List<string>();
+        var target = FindItem(accessible, item, seen, depth: 0, cancellationToken);
+        if (target == 0)
+        {
+            var names = seen.Count == 0 ? "it has no items" : "its items are: " + string.Join(", ", seen.Distinct().Take(30).Select(name => $"\"{name}\""));
+            throw new DesktopDriverException($"{element} has no item {item}; {names}");
+        }
+
+        try
+        {
+            var index = Atspi.atspi_accessible_get_index_in_parent(target, out var error);
+            var indexError = TakeError(error);
+
+            // A combo box selects by the item's position in its popup; a list or tab list by the child's index.
+            if (indexError is null && Interfaces(accessible).Contains("Selection"))
+            {
+                if (Atspi.atspi_selection_select_child(accessible, index, out error) != 0 && TakeError(error) is null)
+                {
+                    return;
+                }
+            }
+
+            var parent = Atspi.atspi_accessible_get_parent(target, out error);
+            if (TakeError(error) is null && parent != 0)
+            {
+                try
+                {
+                    if (indexError is null && Interfaces(parent).Contains("Selection")
+                        && Atspi.atspi_selection_select_child(parent, index, out error) != 0 && TakeError(error) is null)
+                    {
+                        return;
+                    }
+                }
+                finally
+                {
+                    Atspi.g_object_unref(parent);
+                }
+            }
+
+            if (!DoFirstAction(target, ["click", "select", "activate", "press"]))
+            {
+                throw new DesktopDriverException($"{element}: the item {item} was found but could not be selected");
+            }
+        }
+        finally
+        {
+            Atspi.g_object_unref(target);
+        }
+    }
+
+    private nint FindItem(nint node, TextMatch item, List<string> seen, int depth, CancellationToken cancellationToken)
+    {
+        if (depth > 6)
+        {
+            return 0;
+        }
+
+        var result = (nint)0;
+        foreach (var child in Children(node))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (result == 0)
+            {
+                var role = TakeString(Atspi.atspi_accessible_get_role_name(child, out var error));
+                _ = TakeError(error);
+                var name = TakeString(Atspi.atspi_accessible_get_name(child, out error));
+                _ = TakeError(error);
+                if (AtspiRoles.IsItem(AtspiRoles.ToControlType(role)))
+                {
+                    seen.Add(name);
+                    if (item.IsMatch(name))
+                    {
+                        result = child;
+                        continue;
+                    }
+                }
+
+                result = FindItem(child, item, seen, depth + 1, cancellationToken);
+            }
+
+            Atspi.g_object_unref(child);
+        }
+
+        return result;
+    }
+
+    private bool DoFirstAction(nint accessible, string[] preferred)
+    {
+        var count = Atspi.atspi_action_get_n_actions(accessible, out var error);
+        if (TakeError(error) is not null || count <= 0)
+        {
+            return false;
+        }
+
+        var names = new string[count];
+        for (var i = 0; i < count; i++)
+        {
+            names[i] = TakeString(Atspi.atspi_action_get_action_name(accessible, i, out error));
+            _ = TakeError(error);
+        }
+
+        foreach (var wanted in preferred)
+        {
+            var index = Array.FindIndex(names, name => string.Equals(name, wanted, StringComparison.OrdinalIgnoreCase));
+            if (index >= 0)
+            {
+                var ok = Atspi.atspi_action_do_action(accessible, index, out error);
+                var message = TakeError(error);
+                if (message is not null)
+                {
+                    throw new DesktopDriverException($"the '{wanted}' action failed: {message}");
+                }
+
+                return ok != 0;
+            }
+        }
+
+        return false;
+    }
+
+    private ElementInfo? Info(nint accessible)
+    {
+        var name = TakeString(Atspi.atspi_accessible_get_name(accessible, out var error));
+        if (TakeError(error) is not null)
+        {
+            return null;
+        }
+
+        var role = TakeString(Atspi.atspi_accessible_get_role_name(accessible, out error));
+        _ = TakeError(error);
+        var id = TakeString(Atspi.atspi_accessible_get_accessible_id(accessible, out error));
+        _ = TakeError(error);
+        var states = States(accessible);
+        return new ElementInfo(name, AtspiRoles.ToControlType(role), role, id, "", Extents(accessible), states);
+    }
+
+    private static ElementStates States(nint accessible)
+    {
+        var set = Atspi.atspi_accessible_get_state_set(accessible);
+        if (set == 0)
+        {
+            return ElementStates.None;
+        }
+
+        var result = ElementStates.None;
+        var array = Atspi.atspi_state_set_get_states(set);
+        if (array != 0)
+        {
+            var head = (GArray*)array;
+            var values = new HashSet<AtspiState>();
+            for (var i = 0; i < head->Length; i++)
+            {
+                values.Add((AtspiState)((int*)head->Data)[i]);
+            }
+
+            Atspi.g_array_free(array, 1);
+            result |= values.Contains(AtspiState.Enabled) || values.Contains(AtspiState.Sensitive) ? ElementStates.Enabled : 0;
+            result |= values.Contains(AtspiState.Visible) && values.Contains(AtspiState.Showing) ? ElementStates.Visible : 0;
+            result |= values.Contains(AtspiState.Focused) ? ElementStates.Focused : 0;
+            result |= values.Contains(AtspiState.Focusable) ? ElementStates.Focusable : 0;
+            result |= values.Contains(AtspiState.Checked) ? ElementStates.Checked : 0;
+            result |= values.Contains(AtspiState.Selected) ? ElementStates.Selected : 0;
+            result |= values.Contains(AtspiState.Editable) ? ElementStates.Editable : 0;
+            result |= values.Contains(AtspiState.Expanded) ? ElementStates.Expanded : 0;
+            result |= values.Contains(AtspiState.ReadOnly) ? ElementStates.ReadOnly : 0;
+        }
+
+        Atspi.g_object_unref(set);
+        return result;
+    }
+
+    private static ScreenRect Extents(nint accessible)
+    {
+        var rect = Atspi.atspi_component_get_extents(accessible, Atspi.CoordTypeScreen, out var error);
+        if (TakeError(error) is not null || rect == null)
+        {
+            return default;
+        }
+
+        var result = new ScreenRect(rect->X, rect->Y, rect->Width, rect->Height);
+        Atspi.g_free((nint)rect);
+        return result.Width < 0 || result.Height < 0 ? default : result;
+    }
+
+    private static HashSet<string> Interfaces(nint accessible)
+    {
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        var array = Atspi.atspi_accessible_get_interfaces(accessible);
+        if (array == 0)
+        {
+            return result;
+        }
+
+        var head = (GArray*)array;
+        for (var i = 0; i < head->Length; i++)
+        {
+            var text = ((nint*)head->Data)[i];
+            result.Add(Marshal.PtrToStringUTF8(text) ?? "");
+            Atspi.g_free(text);
+        }
+
+        Atspi.g_array_free(array, 1);
+        return result;
+    }
+
+    /// <summary>New references to the children; the caller unrefs each.</summary>
+    private static List<nint> Children(nint node)
+    {
+        var count = Atspi.atspi_accessible_get_child_count(node, out var error);
+        if (TakeError(error) is not null || count <= 0)
+        {
+            return [];
+        }
+
+        var children = new List<nint>(Math.Min(count, MaxChildren));
+        for (var i = 0; i < Math.Min(count, MaxChildren); i++)
+        {
+            var child = Atspi.atspi_accessible_get_child_at_index(node, i, out error);
+            if (TakeError(error) is null && child != 0)
+            {
+                children.Add(child);
+            }
+        }
+
+        return children;
+    }
+
+    [LibraryImport(Atspi.GObject)]
+    private static partial nint g_object_ref(nint instance);
+
+    private static nint Ref(nint accessible) => g_object_ref(accessible);
+
+    private static string TakeString(nint text)
+    {
+        if (text == 0)
+        {
+            return "";
+        }
+
+        var value = Marshal.PtrToStringUTF8(text) ?? "";
+        Atspi.g_free(text);
+        return value;
+    }
+
+    private static string? TakeError(nint error)
+    {
+        if (error == 0)
+        {
+            return null;
+        }
+
+        var message = Marshal.PtrToStringUTF8(((GError*)error)->Message) ?? "unknown AT-SPI error";
+        Atspi.g_error_free(error);
+        return message;
+    }
+
+    private static DesktopDriverException Gone(DesktopElement element) =>
+        new($"{element} is gone (its window closed or the application rebuilt it)");
+}

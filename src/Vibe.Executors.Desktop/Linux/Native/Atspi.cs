@@ -1,0 +1,146 @@
+using System.Runtime.InteropServices;
+
+namespace Vibe.Executors.Desktop.Linux.Native;
+
+/// <summary>
+/// libatspi (AT-SPI 2 client library) and the two GLib helpers its results need. Every AtspiAccessible* returned
+/// is a new reference (g_object_unref), every gchar* is g_free'd; errors come back as GError** out parameters.
+/// No .NET D-Bus library is available here, so the library speaks D-Bus for us.
+/// </summary>
+internal static unsafe partial class Atspi
+{
+    public const string Library = "libatspi.so.0";
+    public const string GLib = "libglib-2.0.so.0";
+    public const string GObject = "libgobject-2.0.so.0";
+
+    public const int CoordTypeScreen = 0;
+
+    [LibraryImport(Library)]
+    public static partial int atspi_init();
+
+    [LibraryImport(Library)]
+    public static partial void atspi_set_timeout(int milliseconds, int startupMilliseconds);
+
+    [LibraryImport(Library)]
+    public static partial nint atspi_get_desktop(int index);
+
+    [LibraryImport(Library)]
+    public static partial int atspi_accessible_get_child_count(nint accessible, out nint error);
+
+    [LibraryImport(Library)]
+    public static partial nint atspi_accessible_get_child_at_index(nint accessible, int index, out nint error);
+
+    [LibraryImport(Library)]
+    public static partial nint atspi_accessible_get_parent(nint accessible, out nint error);
+
+    [LibraryImport(Library)]
+    public static partial int atspi_accessible_get_index_in_parent(nint accessible, out nint error);
+
+    [LibraryImport(Library)]
+    public static partial nint atspi_accessible_get_name(nint accessible, out nint error);
+
+    [LibraryImport(Library)]
+    public static partial nint atspi_accessible_get_role_name(nint accessible, out nint error);
+
+    [LibraryImport(Library)]
+    public static partial nint atspi_accessible_get_accessible_id(nint accessible, out nint error);
+
+    [LibraryImport(Library)]
+    public static partial nint atspi_accessible_get_toolkit_name(nint accessible, out nint error);
+
+    [LibraryImport(Library)]
+    public static partial uint atspi_accessible_get_process_id(nint accessible, out nint error);
+
+    [LibraryImport(Library)]
+    public static partial nint atspi_accessible_get_state_set(nint accessible);
+
+    [LibraryImport(Library)]
+    public static partial nint atspi_accessible_get_interfaces(nint accessible);
+
+    [LibraryImport(Library)]
+    public static partial void atspi_accessible_clear_cache(nint accessible);
+
+    [LibraryImport(Library)]
+    public static partial nint atspi_state_set_get_states(nint stateSet);
+
+    [LibraryImport(Library)]
+    public static partial AtspiRect* atspi_component_get_extents(nint component, int coordType, out nint error);
+
+    [LibraryImport(Library)]
+    public static partial int atspi_component_grab_focus(nint component, out nint error);
+
+    [LibraryImport(Library)]
+    public static partial int atspi_action_get_n_actions(nint action, out nint error);
+
+    [LibraryImport(Library)]
+    public static partial nint atspi_action_get_action_name(nint action, int index, out nint error);
+
+    [LibraryImport(Library)]
+    public static partial int atspi_action_do_action(nint action, int index, out nint error);
+
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int atspi_editable_text_set_text_contents(nint editableText, string contents, out nint error);
+
+    [LibraryImport(Library)]
+    public static partial int atspi_text_get_character_count(nint text, out nint error);
+
+    [LibraryImport(Library)]
+    public static partial nint atspi_text_get_text(nint text, int start, int end, out nint error);
+
+    [LibraryImport(Library)]
+    public static partial int atspi_selection_select_child(nint selection, int childIndex, out nint error);
+
+    [LibraryImport(GLib)]
+    public static partial void g_free(nint memory);
+
+    [LibraryImport(GLib)]
+    public static partial void g_error_free(nint error);
+
+    [LibraryImport(GLib)]
+    public static partial nint g_array_free(nint array, int freeSegment);
+
+    [LibraryImport(GObject)]
+    public static partial void g_object_unref(nint instance);
+}
+
+[StructLayout(LayoutKind.Sequential)]
+internal struct AtspiRect
+{
+    public int X;
+    public int Y;
+    public int Width;
+    public int Height;
+}
+
+/// <summary>GArray's public head: the element data and the element count.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal struct GArray
+{
+    public nint Data;
+    public uint Length;
+}
+
+/// <summary>GError: domain quark, code, message.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal struct GError
+{
+    public uint Domain;
+    public int Code;
+    public nint Message;
+}
+
+/// <summary>The AtspiStateType values the backend reads (atspi-constants.h).</summary>
+internal enum AtspiState
+{
+    Checked = 4,
+    Editable = 7,
+    Enabled = 8,
+    Expanded = 10,
+    Focusable = 11,
+    Focused = 12,
+    Selected = 23,
+    Sensitive = 24,
+    Showing = 25,
+    Visible = 30,
+    ReadOnly = 43,
+}

@@ -1,0 +1,38 @@
+using Vibe.Executors.Desktop.Driver;
+
+namespace Vibe.Executors.Desktop.Linux;
+
+/// <summary>Element operations go to AT-SPI, which has its own thread and connection (one per process).</summary>
+internal sealed partial class X11Driver
+{
+    private AtspiClient Accessibility =>
+        _accessibility ? AtspiClient.Shared : throw new DesktopDriverException("element automation is switched off for this driver");
+
+    public ValueTask<IReadOnlyList<DesktopElement>> FindElementsAsync(
+        DesktopWindow window, DesktopElement? scope, ElementSelector selector, int limit, CancellationToken cancellationToken) =>
+        Accessibility.FindAsync(window, scope, selector, limit, cancellationToken);
+
+    public ValueTask<ElementInfo> DescribeAsync(DesktopElement element, CancellationToken cancellationToken) =>
+        Accessibility.DescribeAsync(element, cancellationToken);
+
+    public ValueTask<ElementNode> GetElementTreeAsync(DesktopWindow window, int maxDepth, CancellationToken cancellationToken) =>
+        Accessibility.TreeAsync(window, maxDepth, cancellationToken);
+
+    public ValueTask<bool> TryInvokeAsync(DesktopElement element, CancellationToken cancellationToken) =>
+        Accessibility.TryInvokeAsync(element, cancellationToken);
+
+    public ValueTask FocusElementAsync(DesktopElement element, CancellationToken cancellationToken) =>
+        Accessibility.FocusAsync(element, cancellationToken);
+
+    public ValueTask SetTextAsync(DesktopElement element, string text, CancellationToken cancellationToken) =>
+        Accessibility.SetTextAsync(element, text, cancellationToken);
+
+    public ValueTask<string> ReadTextAsync(DesktopElement element, CancellationToken cancellationToken) =>
+        Accessibility.ReadTextAsync(element, cancellationToken);
+
+    public ValueTask SelectAsync(DesktopElement element, TextMatch item, CancellationToken cancellationToken) =>
+        Accessibility.SelectAsync(element, item, cancellationToken);
+
+    public ValueTask ToggleAsync(DesktopElement element, CancellationToken cancellationToken) =>
+        Accessibility.ToggleAsync(element, cancellationToken);
+}
