@@ -11,8 +11,20 @@ namespace Vibe.Host.Cli;
 internal sealed class RobotCommands
 {
     private readonly CommandSession _session;
+    private readonly Vibe.Application.Executors.ExecutorRegistry _registry;
 
-    public RobotCommands(CommandSession session) => _session = session;
+    public RobotCommands(CommandSession session, Vibe.Application.Executors.ExecutorRegistry registry)
+    {
+        _session = session;
+        _registry = registry;
+    }
+
+    [Command("schema", Description = "Print robots.schema.json for the executors this vibe has (for editors)")]
+    public int Schema()
+    {
+        Console.Out.Write(RobotsSchema.Build(_registry));
+        return ExitCodes.Success;
+    }
 
     [Command("list-robots", Description = "List the declared robots with their schedules and next fire times")]
     public async Task<int> ListRobots([Option("json", Description = "Print JSON for scripts")] bool json = false)
