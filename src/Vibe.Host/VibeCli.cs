@@ -41,6 +41,7 @@ public static class VibeCli
         builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft", LogLevel.Error);
+        builder.Logging.AddFilter("Vibe.Infrastructure.Notifications", LogLevel.Error);
         builder.Services.AddVibe(settings);
         builder.Services.AddSingleton<ConsoleRunPrinter>();
         builder.Services.AddSingleton<CommandSession>();
@@ -52,6 +53,8 @@ public static class VibeCli
         app.AddCommands<RobotCommands>();
         app.AddCommands<ServiceCommands>();
         app.AddSubCommand("db", db => db.AddCommands<DatabaseCommands>()).WithDescription("Manage the run store");
+        app.AddSubCommand("notify", notify => notify.AddCommands<NotifyCommands>()).WithDescription("Test the mail settings; send or list queued mails");
+        app.AddCommands<PurgeCommands>();
         await app.RunAsync();
         return Environment.ExitCode;
     }

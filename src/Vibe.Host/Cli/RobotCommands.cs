@@ -1,7 +1,9 @@
 using Cocona;
+using Microsoft.Extensions.DependencyInjection;
 using Vibe.Application.Robots.ListRobots;
 using Vibe.Application.Robots.ValidateConfig;
 using Vibe.Host.Output;
+using Vibe.Infrastructure.Configuration;
 
 namespace Vibe.Host.Cli;
 
@@ -66,6 +68,7 @@ internal sealed class RobotCommands
         await using (scope)
         {
             var report = await mediator.Send(new ValidateConfig(), _session.Cancellation);
+            var envWarning = EnvFilePermissions.Check(scope.ServiceProvider.GetRequiredService<VibeLocations>().EnvFile);
             if (json)
             {
                 JsonOutput.Write(new
@@ -73,10 +76,19 @@ internal sealed class RobotCommands
                     valid = report.IsValid,
                     files = report.Files,
                     robots = report.RobotCount,
+                    warnings = envWarning is null ? Array.Empty<string>() : [envWarning],
                     errors = report.Errors.Select(error => new { file = error.File, robot = error.Robot, path = error.Path, line = error.Line, column = error.Column, message = error.Message }),
                 });
+                return report.IsValid ? ExitCodes.Success : ExitCodes.Failed;
             }
-            else if (report.IsValid)
+
+            if (envWarning is not null)
+            {
+                // A warning, not an error: the owner may share the file on purpose, and validation still passes.
+                Console.Error.WriteLine($"warning: {envWarning}");
+            }
+
+            if (report.IsValid)
             {
                 Console.Out.WriteLine($"ok: {report.RobotCount} robot(s) in {report.Files.Count} file(s)");
             }

@@ -89,6 +89,8 @@ internal sealed class RunCommands
             Console.Out.WriteLine($"evidence: {evidence}");
         }
 
+        await OutboxDelivery.SendQueuedMailsAsync(services, finished.Id, _session.Cancellation);
+
         return finished.Status switch
         {
             RunStatus.Succeeded => ExitCodes.Success,

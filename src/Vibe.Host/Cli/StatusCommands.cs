@@ -137,12 +137,12 @@ internal sealed class StatusCommands
 
         if (run.EvidencePath is not null)
         {
-            output.WriteLine($"  evidence   {run.EvidencePath}");
+            output.WriteLine($"  evidence   {OnDisk(run.EvidencePath, Directory.Exists)}");
         }
 
         if (run.ScreenshotPath is not null)
         {
-            output.WriteLine($"  screenshot {run.ScreenshotPath}");
+            output.WriteLine($"  screenshot {OnDisk(run.ScreenshotPath, File.Exists)}");
         }
 
         if (run.DefinitionHash is not null)
@@ -156,7 +156,12 @@ internal sealed class StatusCommands
             output.WriteLine("Attempts:");
             foreach (var attempt in details.Attempts)
             {
-                output.WriteLine($"  {RunFormatting.Attempts(attempt)}  run {attempt.Id}  {attempt.Status}  {RunFormatting.Time(attempt.StartedAt ?? attempt.DueAt)}  {Shorten(attempt.Error)}");
+                var marker = attempt.Id == run.Id ? "*" : " ";
+                output.WriteLine($" {marker}{RunFormatting.Attempts(attempt)}  run {attempt.Id}  {attempt.Status}  {RunFormatting.Time(attempt.StartedAt ?? attempt.DueAt)}  {Shorten(attempt.Error)}");
+                if (attempt.EvidencePath is not null)
+                {
+                    output.WriteLine($"        evidence {OnDisk(attempt.EvidencePath, Directory.Exists)}");
+                }
             }
         }
 
@@ -172,6 +177,9 @@ internal sealed class StatusCommands
             output.WriteLine("  " + ConsoleRunPrinter.Format(line.Time, line.Level, line.StepIndex, line.Message));
         }
     }
+
+    /// <summary>Retention removes old evidence while the run keeps its path; say so rather than point at nothing.</summary>
+    private static string OnDisk(string path, Func<string, bool> exists) => exists(path) ? path : $"{path} (no longer on disk)";
 
     private static string Shorten(string? text) =>
         text is null ? "" : text.Length <= 60 ? text : text[..57] + "...";
