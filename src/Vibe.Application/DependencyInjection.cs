@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Vibe.Application.Common.Behaviours;
+using Vibe.Application.Common.Interfaces;
 using Vibe.Application.Executors;
 using Vibe.Application.Executors.SharedActions;
 using Vibe.Application.Runs;
@@ -26,12 +27,23 @@ public static class DependencyInjection
         services.TryAddSingleton<TransientDatabasePolicy>();
         services.TryAddSingleton(new RunLeaseOptions());
 
+        // Without a worker in the process there is nobody to wake; the infrastructure replaces this.
+        services.TryAddSingleton<IRunQueueSignal, NoWorkerToWake>();
+
         services.AddSingleton<ISharedAction, WaitAction>();
         services.AddSingleton<ISharedAction, LogAction>();
         services.AddSingleton<ISharedAction, SetAction>();
         services.AddSingleton<IRobotExecutor, ShellExecutor>();
         services.TryAddSingleton<ExecutorRegistry>();
         services.TryAddScoped<RobotRunner>();
+        services.TryAddScoped<RunFollowUp>();
         return services;
+    }
+}
+
+internal sealed class NoWorkerToWake : IRunQueueSignal
+{
+    public void Notify()
+    {
     }
 }

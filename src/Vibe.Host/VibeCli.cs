@@ -26,6 +26,12 @@ public static class VibeCli
             return ErrorReporter.Report(ex, Console.Error);
         }
 
+        // The service runs on its own generic host, not inside Cocona's, so that its shutdown is its own.
+        if (rest is ["start-service"])
+        {
+            return await ServiceRunner.RunAsync(settings);
+        }
+
         var builder = CoconaApp.CreateBuilder(rest, options =>
         {
             options.TreatPublicMethodsAsCommands = false;
@@ -35,6 +41,7 @@ public static class VibeCli
         builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft", LogLevel.Error);
+        builder.Logging.AddFilter("Vibe.Infrastructure.Notifications", LogLevel.Error);
         builder.Services.AddVibe(settings);
         builder.Services.AddSingleton<ConsoleRunPrinter>();
         builder.Services.AddSingleton<CommandSession>();
@@ -45,7 +52,10 @@ public static class VibeCli
         app.AddCommands<StatusCommands>();
         app.AddCommands<RobotCommands>();
         app.AddCommands<InspectCommand>();
+        app.AddCommands<ServiceCommands>();
         app.AddSubCommand("db", db => db.AddCommands<DatabaseCommands>()).WithDescription("Manage the run store");
+        app.AddSubCommand("notify", notify => notify.AddCommands<NotifyCommands>()).WithDescription("Test the mail settings; send or list queued mails");
+        app.AddCommands<PurgeCommands>();
         await app.RunAsync();
         return Environment.ExitCode;
     }

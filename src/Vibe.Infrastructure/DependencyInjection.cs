@@ -10,8 +10,9 @@ using Vibe.Infrastructure.Configuration;
 using Vibe.Infrastructure.Files;
 using Vibe.Infrastructure.Logging;
 using Vibe.Infrastructure.Notifications;
-using Vibe.Application.Notifications;
 using Vibe.Infrastructure.Persistence;
+using Vibe.Infrastructure.Queue;
+using Vibe.Infrastructure.Retention;
 using Vibe.Infrastructure.Robots;
 using Vibe.Infrastructure.Scheduling;
 using Vibe.Infrastructure.Steps;
@@ -40,6 +41,9 @@ public static class DependencyInjection
         services.AddVibeDatabase(settings.Database, settings.Locations.DefaultSqlitePath);
         services.AddSingleton<ITransientErrorDetector, TransientErrorDetector>();
         services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<IRunQueue, SqlRunQueue>();
+        services.AddSingleton<RunQueueSignal>();
+        services.AddSingleton<IRunQueueSignal>(provider => provider.GetRequiredService<RunQueueSignal>());
 
         services.AddSingleton<IScheduleCalendar, QuartzScheduleCalendar>();
         services.AddSingleton<IValidator<RobotSpec>, RobotSpecValidator>();
@@ -53,9 +57,28 @@ public static class DependencyInjection
         services.AddSingleton<IEvidenceWriter, EvidenceWriter>();
         services.AddSingleton<ISharedAction, RunProgramAction>();
 
-        services.AddOptions<NotifyOptions>().BindConfiguration(NotifyOptions.Section);
-        services.AddSingleton<IMailComposer, MailComposer>();
+        services.AddVibeNotifications();
         services.TryAddSingleton(TimeProvider.System);
+        return services;
+    }
+
+    /// <summary>
+    /// The service's outbox sender: delivers queued mails at start-up and every VIBE_NOTIFY_POLL_INTERVAL, and makes
+    /// the host refuse to start with every problem listed when the mail settings are wrong. Call it in the service host only
+    /// (a CLI command must not fail because of SMTP settings it does not use).
+    /// </summary>
+    public static IServiceCollection AddOutboxSender(this IServiceCollection services)
+    {
+        services.AddOptions<SmtpOptions>().ValidateOnStart();
+        services.AddHostedService<OutboxSenderService>();
+        return services;
+    }
+
+    /// <summary>The service's retention purge (VIBE_RETENTION_DAYS, default 30; 0 turns it off): at start-up, then every six hours.</summary>
+    public static IServiceCollection AddRetention(this IServiceCollection services)
+    {
+        services.AddOptions<RetentionOptions>().ValidateOnStart();
+        services.AddHostedService<RetentionService>();
         return services;
     }
 }

@@ -35,6 +35,26 @@ public class SqlServerScriptTests
         Assert.Contains("WHERE [ScheduledFireTime] IS NOT NULL", script, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    public void The_claim_statement_parses_as_TSql160_and_takes_the_row_without_waiting_for_locked_ones(int excludedRobots)
+    {
+        var sql = Vibe.Infrastructure.Queue.ClaimStatements.For("sqlserver", excludedRobots);
+
+        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
+        using var reader = new StringReader(sql);
+        var fragment = parser.Parse(reader, out var errors);
+
+        Assert.True(errors.Count == 0, string.Join("\n", errors.Select(error => $"line {error.Line}: {error.Message}")));
+        var script = Assert.IsType<TSqlScript>(fragment);
+        var update = Assert.IsType<UpdateStatement>(Assert.Single(Assert.Single(script.Batches).Statements));
+        Assert.NotNull(update.UpdateSpecification.OutputClause);
+        Assert.Contains("READPAST", sql, StringComparison.Ordinal);
+        Assert.Contains("UPDLOCK", sql, StringComparison.Ordinal);
+        Assert.Equal(excludedRobots, System.Text.RegularExpressions.Regex.Count(sql, "@x[0-9]"));
+    }
+
     [Fact]
     public void A_syntax_error_would_be_caught_by_the_same_check()
     {

@@ -1,7 +1,9 @@
 using Cocona;
+using Microsoft.Extensions.DependencyInjection;
 using Vibe.Application.Robots.ListRobots;
 using Vibe.Application.Robots.ValidateConfig;
 using Vibe.Host.Output;
+using Vibe.Infrastructure.Configuration;
 
 namespace Vibe.Host.Cli;
 
@@ -9,8 +11,20 @@ namespace Vibe.Host.Cli;
 internal sealed class RobotCommands
 {
     private readonly CommandSession _session;
+    private readonly Vibe.Application.Executors.ExecutorRegistry _registry;
 
-    public RobotCommands(CommandSession session) => _session = session;
+    public RobotCommands(CommandSession session, Vibe.Application.Executors.ExecutorRegistry registry)
+    {
+        _session = session;
+        _registry = registry;
+    }
+
+    [Command("schema", Description = "Print robots.schema.json for the executors this vibe has (for editors)")]
+    public int Schema()
+    {
+        Console.Out.Write(RobotsSchema.Build(_registry));
+        return ExitCodes.Success;
+    }
 
     [Command("list-robots", Description = "List the declared robots with their schedules and next fire times")]
     public async Task<int> ListRobots([Option("json", Description = "Print JSON for scripts")] bool json = false)
@@ -54,6 +68,7 @@ internal sealed class RobotCommands
         await using (scope)
         {
             var report = await mediator.Send(new ValidateConfig(), _session.Cancellation);
+            var envWarning = EnvFilePermissions.Check(scope.ServiceProvider.GetRequiredService<VibeLocations>().EnvFile);
             if (json)
             {
                 JsonOutput.Write(new
@@ -61,10 +76,19 @@ internal sealed class RobotCommands
                     valid = report.IsValid,
                     files = report.Files,
                     robots = report.RobotCount,
+                    warnings = envWarning is null ? Array.Empty<string>() : [envWarning],
                     errors = report.Errors.Select(error => new { file = error.File, robot = error.Robot, path = error.Path, line = error.Line, column = error.Column, message = error.Message }),
                 });
+                return report.IsValid ? ExitCodes.Success : ExitCodes.Failed;
             }
-            else if (report.IsValid)
+
+            if (envWarning is not null)
+            {
+                // A warning, not an error: the owner may share the file on purpose, and validation still passes.
+                Console.Error.WriteLine($"warning: {envWarning}");
+            }
+
+            if (report.IsValid)
             {
                 Console.Out.WriteLine($"ok: {report.RobotCount} robot(s) in {report.Files.Count} file(s)");
             }

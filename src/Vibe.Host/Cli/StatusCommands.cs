@@ -1,5 +1,7 @@
 using Cocona;
+using Vibe.Application.Robots.ListRobots;
 using Vibe.Application.Runs;
+using Vibe.Application.Services.GetServiceStatus;
 using Vibe.Application.Runs.GetRun;
 using Vibe.Application.Runs.ListRuns;
 using Vibe.Host.Output;
@@ -50,6 +52,8 @@ internal sealed class StatusCommands
                 return ExitCodes.Success;
             }
 
+            await PrintServiceAsync(mediator);
+
             if (runs.Count == 0)
             {
                 Console.Out.WriteLine("no runs yet (start one with `vibe run-now <robot>`)");
@@ -67,6 +71,41 @@ internal sealed class StatusCommands
                 ]));
             return ExitCodes.Success;
         }
+    }
+
+    /// <summary>Whether a service runs (on any host sharing the database), what it runs, and what fires next.</summary>
+    private async Task PrintServiceAsync(Mediator.IMediator mediator)
+    {
+        var services = await mediator.Send(new GetServiceStatus(TimeSpan.FromSeconds(45)), _session.Cancellation);
+        if (services.Count == 0)
+        {
+            Console.Out.WriteLine("service: not running (start it with `vibe start-service`)");
+        }
+
+        foreach (var service in services)
+        {
+            var current = service.CurrentRunId is { } id ? $", running run {id}" : ", idle";
+            Console.Out.WriteLine($"service: running on {service.Host} (pid {service.ProcessId}) since {RunFormatting.Time(service.StartedAt)}{current}");
+        }
+
+        try
+        {
+            var next = (await mediator.Send(new ListRobots(), _session.Cancellation))
+                .Where(robot => robot.NextFireTime is not null)
+                .OrderBy(robot => robot.NextFireTime)
+                .Select(robot => $"{robot.Name} {robot.NextFireTime:yyyy-MM-dd HH:mm:ss} ({robot.TimeZone})")
+                .ToList();
+            if (next.Count > 0)
+            {
+                Console.Out.WriteLine($"next:    {string.Join("; ", next)}");
+            }
+        }
+        catch (Vibe.Application.Common.Errors.VibeException)
+        {
+            Console.Out.WriteLine("next:    unknown: the robot files have errors (see `vibe validate`)");
+        }
+
+        Console.Out.WriteLine();
     }
 
     private static void PrintDetails(RunDetails details)
@@ -98,12 +137,12 @@ internal sealed class StatusCommands
 
         if (run.EvidencePath is not null)
         {
-            output.WriteLine($"  evidence   {run.EvidencePath}");
+            output.WriteLine($"  evidence   {OnDisk(run.EvidencePath, Directory.Exists)}");
         }
 
         if (run.ScreenshotPath is not null)
         {
-            output.WriteLine($"  screenshot {run.ScreenshotPath}");
+            output.WriteLine($"  screenshot {OnDisk(run.ScreenshotPath, File.Exists)}");
         }
 
         if (run.DefinitionHash is not null)
@@ -117,7 +156,12 @@ internal sealed class StatusCommands
             output.WriteLine("Attempts:");
             foreach (var attempt in details.Attempts)
             {
-                output.WriteLine($"  {RunFormatting.Attempts(attempt)}  run {attempt.Id}  {attempt.Status}  {RunFormatting.Time(attempt.StartedAt ?? attempt.DueAt)}  {Shorten(attempt.Error)}");
+                var marker = attempt.Id == run.Id ? "*" : " ";
+                output.WriteLine($" {marker}{RunFormatting.Attempts(attempt)}  run {attempt.Id}  {attempt.Status}  {RunFormatting.Time(attempt.StartedAt ?? attempt.DueAt)}  {Shorten(attempt.Error)}");
+                if (attempt.EvidencePath is not null)
+                {
+                    output.WriteLine($"        evidence {OnDisk(attempt.EvidencePath, Directory.Exists)}");
+                }
             }
         }
 
@@ -133,6 +177,9 @@ internal sealed class StatusCommands
             output.WriteLine("  " + ConsoleRunPrinter.Format(line.Time, line.Level, line.StepIndex, line.Message));
         }
     }
+
+    /// <summary>Retention removes old evidence while the run keeps its path; say so rather than point at nothing.</summary>
+    private static string OnDisk(string path, Func<string, bool> exists) => exists(path) ? path : $"{path} (no longer on disk)";
 
     private static string Shorten(string? text) =>
         text is null ? "" : text.Length <= 60 ? text : text[..57] + "...";

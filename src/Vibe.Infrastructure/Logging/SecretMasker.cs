@@ -20,7 +20,14 @@ internal sealed class SecretMasker : ISecretMasker
         "VIBE_DB_PROVIDER", "VIBE_SMTP_HOST", "VIBE_SMTP_PORT", "VIBE_SMTP_SECURITY", "VIBE_SMTP_FROM", "VIBE_NOTIFY_TO",
         "VIBE_CONFIG_DIR", "VIBE_DATA_DIR", "VIBE_ROBOTS_FILE", "VIBE_ROBOTS_DIR", "VIBE_HOST_NAME", "VIBE_HOST_LABELS",
         "VIBE_KEEPALIVE_INTERVAL", "VIBE_WEB_BROWSER", "VIBE_WEB_HEADLESS",
+
+        // Of the SMTP settings only the password is a secret: masking the login or the CA file's path would turn every
+        // mention of them (and every word that contains them) into ***.
+        "VIBE_SMTP_USER", "VIBE_SMTP_TIMEOUT", "VIBE_SMTP_CA_FILE",
     };
+
+    // Whole groups of settings that hold no secret.
+    private static readonly string[] PlainPrefixes = ["VIBE_SERVICE_", "VIBE_RETENTION_", "VIBE_NOTIFY_"];
 
     private readonly ConcurrentDictionary<string, byte> _secrets = new(StringComparer.Ordinal);
     private volatile string[] _ordered = [];
@@ -29,7 +36,7 @@ internal sealed class SecretMasker : ISecretMasker
     {
         foreach (var (key, value) in environment.DotEnvValues)
         {
-            if (PlainSettings.Contains(key) || key.StartsWith("VIBE_SERVICE_", StringComparison.Ordinal) || key.StartsWith("VIBE_RETENTION_", StringComparison.Ordinal))
+            if (PlainSettings.Contains(key) || PlainPrefixes.Any(prefix => key.StartsWith(prefix, StringComparison.Ordinal)))
             {
                 continue;
             }

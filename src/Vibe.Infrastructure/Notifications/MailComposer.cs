@@ -64,9 +64,8 @@ internal sealed class MailComposer : IMailComposer
             ["nextAttempt"] = run.HasAttemptsLeft && run.Status.IsFailure() ? $"attempt {run.Attempt + 1} of {run.MaxAttempts} is queued" : "none",
         };
         var body = _masker.Mask(MailTemplate.Render(LoadTemplate(), values));
-        var attachment = run.ScreenshotPath is { } screenshot && File.Exists(screenshot) && new FileInfo(screenshot).Length <= _options.MaxAttachmentKb * 1024L
-            ? screenshot
-            : null;
+        // The size cap is applied when the mail is sent (OutboxMessageFactory), which then says why nothing is attached.
+        var attachment = run.ScreenshotPath is { } screenshot && File.Exists(screenshot) ? screenshot : null;
         var messageId = $"vibe.{kind.ToString().ToLowerInvariant()}.{run.Id}@{SafeHost(run.Host)}";
         return OutboxMail.Create(run.Id, kind.ToString().ToLowerInvariant(), recipients, _masker.Mask(subject), body, attachment, messageId, _time.GetUtcNow().UtcDateTime);
     }

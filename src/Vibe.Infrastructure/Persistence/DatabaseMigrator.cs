@@ -30,6 +30,13 @@ public sealed class DatabaseMigrator
         return pending;
     }
 
+    /// <summary>Migrations not yet applied to the database.</summary>
+    public async Task<IReadOnlyList<string>> PendingAsync(CancellationToken cancellationToken)
+    {
+        await using var db = _contexts.Create();
+        return (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+    }
+
     /// <summary>The embedded SQLite store needs no set-up: migrate it on first use. Other providers are migrated on purpose.</summary>
     public async Task EnsureReadyAsync(CancellationToken cancellationToken)
     {

@@ -6,6 +6,10 @@ namespace Vibe.Infrastructure.Robots;
 /// <summary>Turns System.Text.Json's messages into what a person editing robots.json needs to read.</summary>
 internal static partial class JsonErrorMessages
 {
+    /// <summary>A wrong value or an unknown field (as opposed to broken syntax), which is best shown where it is written.</summary>
+    public static bool IsAboutAValue(JsonException exception) =>
+        UnmappedProperty().IsMatch(exception.Message) || ConversionTarget().IsMatch(exception.Message);
+
     public static string Explain(JsonException exception)
     {
         var message = exception.Message;
@@ -41,6 +45,6 @@ internal static partial class JsonErrorMessages
     [GeneratedRegex("The JSON property '([^']+)' could not be mapped")]
     private static partial Regex UnmappedProperty();
 
-    [GeneratedRegex("could not be converted to ([^ .]+(\\[[^\\]]*\\])?)")]
+    [GeneratedRegex("could not be converted to (\\S+)")]
     private static partial Regex ConversionTarget();
 }

@@ -149,7 +149,7 @@ internal sealed class RobotFileLoader
         catch (JsonException ex)
         {
             // A wrong value or an unknown field is pointed at where it is written; a syntax error where the parser stopped.
-            var written = ex.GetType() == typeof(JsonException) && ex.Path is not null ? locations.Find(ex.Path) : null;
+            var written = JsonErrorMessages.IsAboutAValue(ex) && ex.Path is not null ? locations.Find(ex.Path) : null;
             errors.Add(new ConfigError(Relative(file), JsonErrorMessages.Explain(ex))
             {
                 Path = ex.Path,

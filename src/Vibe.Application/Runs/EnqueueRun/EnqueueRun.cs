@@ -17,11 +17,14 @@ public sealed class EnqueueRunHandler : ICommandHandler<EnqueueRun, RunSummary>
     private readonly IRobotCatalog _catalog;
     private readonly TimeProvider _time;
 
-    public EnqueueRunHandler(IVibeDbContext db, IRobotCatalog catalog, TimeProvider time)
+    private readonly IRunQueueSignal _signal;
+
+    public EnqueueRunHandler(IVibeDbContext db, IRobotCatalog catalog, TimeProvider time, IRunQueueSignal signal)
     {
         _db = db;
         _catalog = catalog;
         _time = time;
+        _signal = signal;
     }
 
     public async ValueTask<RunSummary> Handle(EnqueueRun command, CancellationToken cancellationToken)
@@ -36,6 +39,7 @@ public sealed class EnqueueRunHandler : ICommandHandler<EnqueueRun, RunSummary>
             : TaskRun.Queue(robot.Name, command.Trigger, now, robot.Retry.MaxAttempts);
         _db.Runs.Add(run);
         await _db.SaveChangesAsync(cancellationToken);
+        _signal.Notify();
         return RunSummary.From(run);
     }
 }

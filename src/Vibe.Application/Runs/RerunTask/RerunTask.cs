@@ -13,11 +13,14 @@ public sealed class RerunTaskHandler : ICommandHandler<RerunTask, RunSummary>
     private readonly IRobotCatalog _catalog;
     private readonly TimeProvider _time;
 
-    public RerunTaskHandler(IVibeDbContext db, IRobotCatalog catalog, TimeProvider time)
+    private readonly IRunQueueSignal _signal;
+
+    public RerunTaskHandler(IVibeDbContext db, IRobotCatalog catalog, TimeProvider time, IRunQueueSignal signal)
     {
         _db = db;
         _catalog = catalog;
         _time = time;
+        _signal = signal;
     }
 
     public async ValueTask<RunSummary> Handle(RerunTask command, CancellationToken cancellationToken)
@@ -31,6 +34,7 @@ public sealed class RerunTaskHandler : ICommandHandler<RerunTask, RunSummary>
         var rerun = original.CreateRerun(_time.GetUtcNow().UtcDateTime, robot.Retry.MaxAttempts);
         _db.Runs.Add(rerun);
         await _db.SaveChangesAsync(cancellationToken);
+        _signal.Notify();
         return RunSummary.From(rerun);
     }
 }

@@ -1,0 +1,14 @@
+namespace Vibe.Infrastructure.Service;
+
+/// <summary>What this process's worker is doing, for the heartbeat that `vibe status` reads.</summary>
+internal sealed class WorkerState
+{
+    private long _currentRunId;
+
+    public long? CurrentRunId => Interlocked.Read(ref _currentRunId) is var id && id != 0 ? id : null;
+
+    public void SetCurrent(long? runId) => Interlocked.Exchange(ref _currentRunId, runId ?? 0);
+
+    /// <summary>When the scheduler put its triggers in place; fire times before it are for the catch-up to handle.</summary>
+    public DateTime SchedulerStartedAt { get; set; } = DateTime.MaxValue;
+}
