@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Vibe.Application.Common.Errors;
 using Vibe.Application.Common.Interfaces;
 using Vibe.Application.Services.GetServiceStatus;
+using Vibe.Infrastructure;
 using Vibe.Infrastructure.Configuration;
 using Vibe.Infrastructure.Persistence;
 using Vibe.Infrastructure.Service;
@@ -56,6 +57,8 @@ internal static class ServiceRunner
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.None);
         builder.Services.AddVibe(settings);
         builder.Services.AddVibeService();
+        builder.Services.AddOutboxSender();
+        builder.Services.AddRetention();
         builder.Services.Configure<ConsoleLifetimeOptions>(options => options.SuppressStatusMessages = true);
         var grace = settings.Configuration.GetSection(ServiceOptions.Section).GetValue<TimeSpan?>(nameof(ServiceOptions.ShutdownGrace)) ?? new ServiceOptions().ShutdownGrace;
         builder.Services.Configure<Microsoft.Extensions.Hosting.HostOptions>(options => options.ShutdownTimeout = grace + TimeSpan.FromSeconds(30));
@@ -72,6 +75,11 @@ internal static class ServiceRunner
 
         var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("vibe");
         var hostName = host.Services.GetRequiredService<IHostIdentity>().HostName;
+        if (EnvFilePermissions.Check(locations.EnvFile) is { } warning)
+        {
+            logger.LogWarning("{Warning}", warning);
+        }
+
         logger.LogInformation("vibe service started on {Host} (pid {Pid}); {Robots} robot(s); data folder {DataFolder}", hostName, Environment.ProcessId, catalog.Robots.Count, locations.DataDirectory);
         await host.RunAsync();
         logger.LogInformation("vibe service stopped");
