@@ -43,7 +43,7 @@ internal sealed class WaitForAction : IWebAction
         {
             var options = new PageWaitForURLOptions { Timeout = timeout };
             var wait = IsRegex(url, out var regex) ? step.Page.WaitForURLAsync(regex, options) : step.Page.WaitForURLAsync(url, options);
-            await WaitAsync(wait, $"the address did not match '{url}' within {WebStep.Format(step.EffectiveTimeout)} (it is {step.Page.Url})");
+            await WaitAsync(wait, $"the address did not match '{url}' within {WebStep.Format(step.EffectiveTimeout)}");
         }
 
         if (loadState is not null)

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Vibe.Application.Executors;
 using Vibe.Executors.Web.Browser;
@@ -8,7 +9,7 @@ namespace Vibe.Executors.Web.Session;
 /// Turns what went wrong in a web step into the one message an operator reads: the step, what it looked for
 /// (selector and frame), why it failed, and which page the browser was on (title and URL).
 /// </summary>
-internal static class StepFailure
+internal static partial class StepFailure
 {
     private static readonly TimeSpan TitleTimeout = TimeSpan.FromSeconds(2);
 
@@ -54,7 +55,8 @@ internal static class StepFailure
             title = "?";
         }
 
-        return $"page '{title}' at {page.Url}";
+        var url = page.Url.Length <= 300 ? page.Url : page.Url[..300] + "...";
+        return $"page '{title}' at {url}";
     }
 
     private static async Task<string> DescribeTimeoutAsync(WebStep step, TimeoutException timeout)
@@ -77,25 +79,40 @@ internal static class StepFailure
     private static string DescribePlaywright(WebStep step, PlaywrightException error)
     {
         var reason = BrowserLauncher.FirstLine(error.Message);
-        if (reason.Contains("strict mode violation", StringComparison.OrdinalIgnoreCase) && step.Selector is { } selector)
+        var strict = StrictViolation().Match(reason);
+        if (strict.Success && step.Selector is { } selector)
         {
-            return $"{step.Describe(selector)} matches more than one element; make the selector match one ({reason})";
+            return $"{strict.Groups[1].Value} elements match {step.Describe(selector)}; make the selector match one";
+        }
+
+        if (reason.StartsWith("Error: ", StringComparison.Ordinal))
+        {
+            reason = reason["Error: ".Length..];
         }
 
         return step.Selector is { } target ? $"{step.Describe(target)}: {reason}" : reason;
     }
 
     /// <summary>
-    /// Playwright's call log ends with what it was still waiting for ("element is not visible"), which says
-    /// more than "Timeout 5000ms exceeded".
+    /// Playwright's call log ends with retries and pauses; the last line that is neither says what it was still
+    /// waiting for ("element is not enabled", "&lt;div&gt; intercepts pointer events"), which says more than
+    /// "Timeout 5000ms exceeded".
     /// </summary>
     private static string? LastWait(string message)
     {
         var last = message.Split('\n')
             .Select(line => line.Trim())
-            .LastOrDefault(line => line.StartsWith("- ", StringComparison.Ordinal));
-        return last is null ? null : $"Playwright was still waiting: {last[2..]}";
+            .Where(line => line.StartsWith("- ", StringComparison.Ordinal))
+            .Select(line => line[2..])
+            .LastOrDefault(line => !CallLogNoise().IsMatch(line));
+        return last is null ? null : $"Playwright was still waiting: {last}";
     }
+
+    [GeneratedRegex(@"resolved to (\d+) elements")]
+    private static partial Regex StrictViolation();
+
+    [GeneratedRegex(@"^(waiting \d+ms|waiting for |retrying |attempting |\d+ × |scrolling into view|done scrolling|element is visible, enabled and stable|locator resolved to |performing |navigations have finished)")]
+    private static partial Regex CallLogNoise();
 
     private static async Task<int> CountAsync(ILocator locator)
     {
