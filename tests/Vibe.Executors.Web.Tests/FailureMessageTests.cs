@@ -23,11 +23,14 @@ public sealed class FailureMessageTests
               "steps": [
                 { "action": "goto", "url": "{site}dashboard.html" },
                 { "action": "click", "selector": "td", "timeout": "500ms" },
-                { "action": "click", "selector": "text=Pay all", "timeout": "0.5s" },
+                { "action": "click", "selector": "text=Pay all", "timeout": "2s" },
                 { "action": "assertVisible", "selector": "#export", "visible": false, "timeout": "500ms" },
                 { "action": "frame", "selector": "#payment" },
                 { "action": "fill", "selector": "#iban", "value": "x", "timeout": "500ms" },
-                { "action": "waitFor", "url": "**/settings", "timeout": "500ms" }
+                { "action": "waitFor", "url": "**/settings", "timeout": "500ms" },
+                { "action": "frame" },
+                { "action": "download", "selector": "#help", "timeout": "1s" },
+                { "action": "tab", "selector": "#export", "timeout": "1s" }
               ]
             }
             """);
@@ -38,7 +41,7 @@ public sealed class FailureMessageTests
 
         Assert.Equal($"step #2 click: 12 elements match 'td'; make the selector match one {page}", await FailureAsync(steps[1]));
         Assert.Equal(
-            $"step #3 click: 'text=Pay all' was found but Playwright was still waiting: element is not enabled (waited 500ms) {page}",
+            $"step #3 click: 'text=Pay all' was found but Playwright was still waiting: element is not enabled (waited 2.0s) {page}",
             await FailureAsync(steps[2]));
         Assert.Equal(
             $"step #4 assertVisible: expected '#export' to be hidden within 500ms but it is visible {page}",
@@ -49,6 +52,10 @@ public sealed class FailureMessageTests
             $"step #6 fill: no element matches '#iban' in frame '#payment' (waited 500ms) {page}",
             await FailureAsync(steps[5]));
         Assert.Equal($"step #7 waitFor: the address did not match '**/settings' within 500ms {page}", await FailureAsync(steps[6]));
+
+        await session.ExecuteStepAsync(new StepContext(run.Context, steps[7]), CancellationToken.None);
+        Assert.Equal($"step #9 download: clicking '#help' started no download within 1.0s {page}", await FailureAsync(steps[8]));
+        Assert.Equal($"step #10 tab: clicking '#export' opened no tab within 1.0s {page}", await FailureAsync(steps[9]));
 
         async Task<string> FailureAsync(Vibe.Domain.Robots.RobotStep step)
         {

@@ -60,7 +60,7 @@ public sealed class FormActionsTests
                 { "action": "check", "selector": "#express" },
                 { "action": "upload", "selector": "#attachment", "files": ["order.txt"] },
                 { "action": "hover", "selector": "#menu" },
-                { "action": "assertVisible", "selector": "text=My orders", "timeout": "2s" },
+                { "action": "assertVisible", "selector": "text=My orders" },
                 { "action": "dblclick", "selector": "#dbl" },
                 { "action": "extract", "selector": "#search", "what": "value", "variable": "search" },
                 { "action": "extract", "selector": "#keys", "variable": "keys" },

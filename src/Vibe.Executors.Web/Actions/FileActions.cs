@@ -16,9 +16,12 @@ internal sealed class DownloadAction : IWebAction
     public async Task ExecuteAsync(WebStep step, CancellationToken cancellationToken)
     {
         var element = step.Element();
-        var download = await step.Page.RunAndWaitForDownloadAsync(
-            () => element.ClickAsync(new LocatorClickOptions { Timeout = step.Timeout }),
-            new PageRunAndWaitForDownloadOptions { Timeout = (float)step.EffectiveTimeout.TotalMilliseconds });
+        var download = await ClickExpecting.EventAsync(
+            step,
+            "started no download",
+            () => step.Page.RunAndWaitForDownloadAsync(
+                () => element.ClickAsync(new LocatorClickOptions { Timeout = step.Timeout }),
+                new PageRunAndWaitForDownloadOptions { Timeout = (float)step.EffectiveTimeout.TotalMilliseconds }));
         if (await download.FailureAsync() is { } failure)
         {
             throw new WebStepException($"the download of {download.SuggestedFilename} failed: {failure}");

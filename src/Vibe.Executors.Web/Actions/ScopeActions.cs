@@ -58,9 +58,12 @@ internal sealed class TabAction : IWebAction
         if (step.Selector is not null)
         {
             var element = step.Element();
-            target = await context.RunAndWaitForPageAsync(
-                () => element.ClickAsync(new LocatorClickOptions { Timeout = step.Timeout }),
-                new BrowserContextRunAndWaitForPageOptions { Timeout = timeout });
+            target = await ClickExpecting.EventAsync(
+                step,
+                "opened no tab",
+                () => context.RunAndWaitForPageAsync(
+                    () => element.ClickAsync(new LocatorClickOptions { Timeout = step.Timeout }),
+                    new BrowserContextRunAndWaitForPageOptions { Timeout = timeout }));
         }
         else if (step.Parameters.GetOptionalString("url") is { } url)
         {

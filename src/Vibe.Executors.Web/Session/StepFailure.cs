@@ -71,7 +71,7 @@ internal static partial class StepFailure
         return count switch
         {
             0 => $"no element matches {step.Describe(selector)} (waited {waited})",
-            > 1 => $"{count} elements match {step.Describe(selector)}; make the selector match one (waited {waited})",
+            > 1 => $"{count} elements match {step.Describe(selector)}; make the selector match one",
             _ => $"{step.Describe(selector)} was found but {LastWait(timeout.Message) ?? "did not become ready"} (waited {waited})",
         };
     }
