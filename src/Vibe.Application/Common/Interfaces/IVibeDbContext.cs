@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Vibe.Domain.Notifications;
 using Vibe.Domain.Runs;
+using Vibe.Domain.Services;
 
 namespace Vibe.Application.Common.Interfaces;
 
@@ -9,6 +11,10 @@ public interface IVibeDbContext
     DbSet<TaskRun> Runs { get; }
 
     DbSet<RunLogEntry> RunLogs { get; }
+
+    DbSet<OutboxMail> OutboxMails { get; }
+
+    DbSet<ServiceInstance> ServiceInstances { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

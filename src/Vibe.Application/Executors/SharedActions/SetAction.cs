@@ -1,13 +1,13 @@
 namespace Vibe.Application.Executors.SharedActions;
 
-/// <summary>{"action": "set", "name": "folder", "value": "${env:HOME}/in"}: sets a run variable for later steps.</summary>
+/// <summary>{"action": "set", "variable": "folder", "value": "${env:HOME}/in"}: sets a run variable for later steps.</summary>
 public sealed class SetAction : ISharedAction
 {
-    public ActionDescriptor Descriptor { get; } = new("set", "Set a variable for later steps", "name", "value");
+    public ActionDescriptor Descriptor { get; } = new("set", "Set a variable for later steps", "variable", "value");
 
     public ValueTask ExecuteAsync(StepContext step, CancellationToken cancellationToken)
     {
-        var name = step.Parameters.GetString("name");
+        var name = step.Parameters.GetString("variable");
         var value = step.Parameters.GetString("value");
         step.Variables.Set(name, value);
         step.Log($"{name} = {value}");

@@ -4,6 +4,7 @@ using Vibe.Application.Common.Behaviours;
 using Vibe.Application.Common.Errors;
 using Vibe.Application.Common.Interfaces;
 using Vibe.Application.Executors;
+using Vibe.Application.Notifications;
 using Vibe.Domain.Runs;
 
 namespace Vibe.Application.Runs.ExecuteRun;
@@ -27,6 +28,7 @@ public sealed class ExecuteRunHandler : ICommandHandler<ExecuteRun, RunSummary>
     private readonly IEnvironmentReader _environment;
     private readonly RobotRunner _runner;
     private readonly RunLeaseOptions _lease;
+    private readonly IMailComposer _mails;
 
     public ExecuteRunHandler(
         IVibeDbContext db,
@@ -38,8 +40,10 @@ public sealed class ExecuteRunHandler : ICommandHandler<ExecuteRun, RunSummary>
         ISecretMasker masker,
         IEnvironmentReader environment,
         RobotRunner runner,
-        RunLeaseOptions lease)
+        RunLeaseOptions lease,
+        IMailComposer mails)
     {
+        _mails = mails;
         _db = db;
         _catalog = catalog;
         _host = host;
@@ -93,12 +97,64 @@ public sealed class ExecuteRunHandler : ICommandHandler<ExecuteRun, RunSummary>
         }
 
         Finish(run, result);
+        await FollowUpAsync(run, robot, result, log, cancellationToken);
         log.Write(result.Status == RunStatus.Succeeded ? RunLogLevel.Info : RunLogLevel.Error, null, $"run {run.Id} {result.Status.ToString().ToLowerInvariant()}{(run.Duration is { } d ? $" after {Domain.Robots.Duration.Format(d)}" : "")}");
         await log.FlushAsync(CancellationToken.None);
 
-        // The outcome is recorded even when the caller is stopping: a run is never left Running.
+        // The outcome, the next attempt and the mail are saved together, even when the caller is stopping:
+        // a run is never left Running, and a failure is never recorded without its notification.
         await _db.SaveChangesAsync(CancellationToken.None);
         return RunSummary.From(run);
+    }
+
+    /// <summary>Queues the next attempt when the retry policy allows it, and the mails the notify policy asks for.</summary>
+    private async Task FollowUpAsync(TaskRun run, Domain.Robots.RobotDefinition? robot, RobotRunResult result, IRunLog log, CancellationToken cancellationToken)
+    {
+        if (robot is null)
+        {
+            return;
+        }
+
+        var retryQueued = false;
+        if (run.Status.IsFailure() && run.HasAttemptsLeft && robot.Retry.ShouldRetry(result.TimedOut, result.Error))
+        {
+            var now = _time.GetUtcNow().UtcDateTime;
+            var delay = robot.Retry.DelayBefore(run.Attempt + 1, Random.Shared.NextDouble());
+            var retry = run.CreateRetry(now, now + delay);
+            _db.Runs.Add(retry);
+            retryQueued = true;
+            log.Write(RunLogLevel.Warning, null, $"attempt {run.Attempt + 1}/{run.MaxAttempts} queued, due in {Domain.Robots.Duration.Format(delay)}");
+        }
+
+        if (NotificationRules.ShouldNotifyFailure(run, robot, retryQueued))
+        {
+            QueueMail(NotificationKind.Failure, run, robot, log);
+        }
+        else if (run.Status == RunStatus.Succeeded && robot.Notify.OnRecovery)
+        {
+            var previous = await _db.Runs.AsNoTracking()
+                .Where(r => r.RobotName == run.RobotName && r.Id < run.Id && r.FinishedAt != null && r.Status != RunStatus.Skipped && r.Status != RunStatus.Cancelled)
+                .OrderByDescending(r => r.Id)
+                .Select(r => (RunStatus?)r.Status)
+                .FirstOrDefaultAsync(cancellationToken);
+            if (NotificationRules.ShouldNotifyRecovery(run, robot, previous))
+            {
+                QueueMail(NotificationKind.Recovery, run, robot, log);
+            }
+        }
+    }
+
+    private void QueueMail(NotificationKind kind, TaskRun run, Domain.Robots.RobotDefinition robot, IRunLog log)
+    {
+        var mail = _mails.Compose(kind, run, robot);
+        if (mail is null)
+        {
+            log.Write(RunLogLevel.Warning, null, "no mail queued: no recipients (set VIBE_NOTIFY_TO in .env or \"notify\" on the robot)");
+            return;
+        }
+
+        _db.OutboxMails.Add(mail);
+        log.Write(RunLogLevel.Info, null, $"{kind.ToString().ToLowerInvariant()} mail queued for {mail.Recipients}");
     }
 
     private async Task ClaimAsync(TaskRun run, string? definitionHash, CancellationToken cancellationToken)

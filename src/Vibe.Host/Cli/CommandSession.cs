@@ -1,0 +1,43 @@
+using Cocona.Application;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+using Vibe.Application.Common.Errors;
+using Vibe.Application.Common.Interfaces;
+using Vibe.Infrastructure.Persistence;
+
+namespace Vibe.Host.Cli;
+
+/// <summary>What a command needs to talk to the use cases: a scope, a ready database, Ctrl+C.</summary>
+internal sealed class CommandSession
+{
+    private readonly IServiceScopeFactory _scopes;
+    private readonly ICoconaAppContextAccessor _app;
+
+    public CommandSession(IServiceScopeFactory scopes, ICoconaAppContextAccessor app)
+    {
+        _scopes = scopes;
+        _app = app;
+    }
+
+    public CancellationToken Cancellation => _app.Current?.CancellationToken ?? CancellationToken.None;
+
+    /// <summary>A scope whose mediator sends to the handlers; the SQLite store is created or upgraded first.</summary>
+    public async Task<(AsyncServiceScope Scope, IMediator Mediator)> OpenAsync()
+    {
+        var scope = _scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().EnsureReadyAsync(Cancellation);
+        return (scope, scope.ServiceProvider.GetRequiredService<IMediator>());
+    }
+
+    /// <summary>Refuses to run robots while the robot files have errors; lists them all.</summary>
+    public async Task RequireValidRobotsAsync(IServiceProvider services)
+    {
+        var catalog = await services.GetRequiredService<IRobotCatalog>().GetAsync(Cancellation);
+        if (!catalog.IsValid)
+        {
+            throw VibeException.Invalid(
+                $"the robot files have {catalog.Errors.Count} error(s); nothing was run",
+                catalog.Errors.Select(error => error.ToString()).ToList());
+        }
+    }
+}

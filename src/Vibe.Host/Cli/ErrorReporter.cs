@@ -1,0 +1,69 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Vibe.Application.Common.Errors;
+using Vibe.Domain.Common;
+using Vibe.Infrastructure.Configuration;
+
+namespace Vibe.Host.Cli;
+
+/// <summary>
+/// The one place where errors become what a person sees and the exit code a script sees: one line on
+/// stderr ("vibe: ..."), details indented under it, never a stack trace for a mistake the user made.
+/// </summary>
+internal static class ErrorReporter
+{
+    public static int Report(Exception exception, TextWriter error)
+    {
+        switch (exception)
+        {
+            case VibeException vibe:
+                return Print(error, vibe.Message, vibe.Details.Count == 1 && vibe.Details[0] == vibe.Message ? [] : vibe.Details, vibe.Kind switch
+                {
+                    VibeErrorKind.NotFound => ExitCodes.NotFound,
+                    VibeErrorKind.Invalid => ExitCodes.Invalid,
+                    VibeErrorKind.Conflict => ExitCodes.Conflict,
+                    _ => ExitCodes.Unavailable,
+                });
+            case SettingsException settings:
+                return Print(error, settings.Problems.Count == 1 ? settings.Message : "the settings in .env have problems", settings.Problems.Count > 1 ? settings.Problems : [], ExitCodes.Invalid);
+            case OptionsValidationException options:
+                return Print(error, options.Failures.Count() == 1 ? options.Failures.First() : "the settings in .env have problems", options.Failures.Count() > 1 ? options.Failures.ToList() : [], ExitCodes.Invalid);
+            case DomainException domain:
+                return Print(error, domain.Message, [], ExitCodes.Conflict);
+            case OperationCanceledException:
+                return Print(error, "interrupted", [], ExitCodes.Interrupted);
+            case DbUpdateException { InnerException: { } inner }:
+                return Report(inner, error);
+            case DbException or InvalidOperationException { InnerException: DbException }:
+                return Print(error, $"database error: {DatabaseMessage(exception)}", [], ExitCodes.Unavailable);
+            default:
+                // A bug, not a user mistake: say so, with the type, and where to look.
+                return Print(error, $"unexpected error ({exception.GetType().Name}): {exception.Message}", [], ExitCodes.Unavailable);
+        }
+    }
+
+    private static string DatabaseMessage(Exception exception)
+    {
+        var message = (exception as DbException ?? exception.InnerException)?.Message ?? exception.Message;
+        if (message.Contains("no such table", StringComparison.OrdinalIgnoreCase)
+            || message.Contains("does not exist", StringComparison.OrdinalIgnoreCase)
+            || message.Contains("Invalid object name", StringComparison.OrdinalIgnoreCase))
+        {
+            message += " (the database has no vibe tables yet: run `vibe db migrate`)";
+        }
+
+        return message.ReplaceLineEndings(" ");
+    }
+
+    private static int Print(TextWriter error, string message, IReadOnlyList<string> details, int exitCode)
+    {
+        error.WriteLine($"vibe: {message.ReplaceLineEndings(" ")}");
+        foreach (var detail in details)
+        {
+            error.WriteLine($"  {detail}");
+        }
+
+        return exitCode;
+    }
+}

@@ -1,0 +1,139 @@
+using Cocona;
+using Vibe.Application.Runs;
+using Vibe.Application.Runs.GetRun;
+using Vibe.Application.Runs.ListRuns;
+using Vibe.Host.Output;
+
+namespace Vibe.Host.Cli;
+
+[ReportErrors]
+internal sealed class StatusCommands
+{
+    private readonly CommandSession _session;
+
+    public StatusCommands(CommandSession session) => _session = session;
+
+    [Command("status", Description = "Show the latest runs, or one run with its log when given an id")]
+    public async Task<int> Status(
+        [Argument(Description = "A run id: show that run and its log lines")] long? id = null,
+        [Option("limit", Description = "How many runs to list")] int limit = 20,
+        [Option("robot", Description = "Only the runs of this robot")] string? robot = null,
+        [Option("json", Description = "Print JSON for scripts")] bool json = false)
+    {
+        var (scope, mediator) = await _session.OpenAsync();
+        await using (scope)
+        {
+            if (id is { } runId)
+            {
+                var details = await mediator.Send(new GetRun(runId), _session.Cancellation);
+                if (json)
+                {
+                    JsonOutput.Write(new
+                    {
+                        run = RunFormatting.ToJson(details.Run),
+                        log = details.Log.Select(line => new { time = line.Time, level = line.Level, step = line.StepIndex is { } i ? i + 1 : (int?)null, message = line.Message }),
+                        attempts = details.Attempts.Select(RunFormatting.ToJson),
+                    });
+                }
+                else
+                {
+                    PrintDetails(details);
+                }
+
+                return ExitCodes.Success;
+            }
+
+            var runs = await mediator.Send(new ListRuns(limit, robot), _session.Cancellation);
+            if (json)
+            {
+                JsonOutput.Write(runs.Select(RunFormatting.ToJson));
+                return ExitCodes.Success;
+            }
+
+            if (runs.Count == 0)
+            {
+                Console.Out.WriteLine("no runs yet (start one with `vibe run-now <robot>`)");
+                return ExitCodes.Success;
+            }
+
+            Table.Write(
+                Console.Out,
+                ["ID", "ROBOT", "STATUS", "TRIGGER", "ATTEMPT", "QUEUED", "STARTED", "TOOK", "HOST", "ERROR"],
+                runs.Select(run => (IReadOnlyList<string>)
+                [
+                    run.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), run.Robot, run.Status.ToString(), RunFormatting.Trigger(run),
+                    RunFormatting.Attempts(run), RunFormatting.Time(run.QueuedAt), RunFormatting.Time(run.StartedAt), RunFormatting.Took(run),
+                    run.Host ?? "-", Shorten(run.Error),
+                ]));
+            return ExitCodes.Success;
+        }
+    }
+
+    private static void PrintDetails(RunDetails details)
+    {
+        var run = details.Run;
+        var output = Console.Out;
+        output.WriteLine($"Run {run.Id}: {run.Robot}");
+        output.WriteLine($"  status     {run.Status}");
+        output.WriteLine($"  trigger    {RunFormatting.Trigger(run)}{(run.RerunOfId is { } r ? $" (reruns run {r})" : "")}{(run.RetryOfId is { } f ? $" (retries run {f})" : "")}");
+        output.WriteLine($"  attempt    {RunFormatting.Attempts(run)}");
+        output.WriteLine($"  queued     {RunFormatting.Time(run.QueuedAt)}");
+        output.WriteLine($"  started    {RunFormatting.Time(run.StartedAt)}");
+        output.WriteLine($"  finished   {RunFormatting.Time(run.FinishedAt)}  ({RunFormatting.Took(run)})");
+        output.WriteLine($"  host       {run.Host ?? "-"}");
+        if (run.ScheduledFireTime is { } fire)
+        {
+            output.WriteLine($"  fire time  {RunFormatting.Time(fire)}");
+        }
+
+        if (run.Error is not null)
+        {
+            output.WriteLine($"  error      {run.Error}");
+        }
+
+        if (run.FailedStepIndex is { } step)
+        {
+            output.WriteLine($"  failed at  step #{step + 1} {run.FailedAction}");
+        }
+
+        if (run.EvidencePath is not null)
+        {
+            output.WriteLine($"  evidence   {run.EvidencePath}");
+        }
+
+        if (run.ScreenshotPath is not null)
+        {
+            output.WriteLine($"  screenshot {run.ScreenshotPath}");
+        }
+
+        if (run.DefinitionHash is not null)
+        {
+            output.WriteLine($"  definition {run.DefinitionHash[..12]}");
+        }
+
+        if (details.Attempts.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine("Attempts:");
+            foreach (var attempt in details.Attempts)
+            {
+                output.WriteLine($"  {RunFormatting.Attempts(attempt)}  run {attempt.Id}  {attempt.Status}  {RunFormatting.Time(attempt.StartedAt ?? attempt.DueAt)}  {Shorten(attempt.Error)}");
+            }
+        }
+
+        output.WriteLine();
+        output.WriteLine("Log:");
+        if (details.Log.Count == 0)
+        {
+            output.WriteLine("  (no lines)");
+        }
+
+        foreach (var line in details.Log)
+        {
+            output.WriteLine("  " + ConsoleRunPrinter.Format(line.Time, line.Level, line.StepIndex, line.Message));
+        }
+    }
+
+    private static string Shorten(string? text) =>
+        text is null ? "" : text.Length <= 60 ? text : text[..57] + "...";
+}

@@ -1,0 +1,3 @@
+using Vibe.Host;
+
+return await VibeCli.RunAsync(args);

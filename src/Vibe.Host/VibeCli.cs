@@ -1,0 +1,51 @@
+using Cocona;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Vibe.Host.Cli;
+using Vibe.Host.Output;
+using Vibe.Infrastructure.Configuration;
+
+namespace Vibe.Host;
+
+/// <summary>
+/// The `vibe` command line. Read commands build a small container and start no hosted service;
+/// `start-service` builds its own generic host with the scheduler and the worker.
+/// </summary>
+public static class VibeCli
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var (configDirectory, rest) = GlobalOptions.Extract(args);
+        VibeSettings settings;
+        try
+        {
+            settings = VibeSettings.Load(configDirectory).EnsureValid();
+        }
+        catch (Exception ex)
+        {
+            return ErrorReporter.Report(ex, Console.Error);
+        }
+
+        var builder = CoconaApp.CreateBuilder(rest, options =>
+        {
+            options.TreatPublicMethodsAsCommands = false;
+            options.EnableShellCompletionSupport = false;
+        });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft", LogLevel.Error);
+        builder.Services.AddVibe(settings);
+        builder.Services.AddSingleton<ConsoleRunPrinter>();
+        builder.Services.AddSingleton<CommandSession>();
+        builder.Services.AddSingleton<Vibe.Application.Executors.IRunLogListener>(provider => provider.GetRequiredService<ConsoleRunPrinter>());
+
+        var app = builder.Build();
+        app.AddCommands<RunCommands>();
+        app.AddCommands<StatusCommands>();
+        app.AddCommands<RobotCommands>();
+        app.AddSubCommand("db", db => db.AddCommands<DatabaseCommands>()).WithDescription("Manage the run store");
+        await app.RunAsync();
+        return Environment.ExitCode;
+    }
+}

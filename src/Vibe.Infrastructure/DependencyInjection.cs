@@ -1,0 +1,61 @@
+using FluentValidation;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Vibe.Application.Common.Interfaces;
+using Vibe.Application.Executors;
+using Vibe.Application.Robots.Definitions;
+using Vibe.Infrastructure.Configuration;
+using Vibe.Infrastructure.Files;
+using Vibe.Infrastructure.Logging;
+using Vibe.Infrastructure.Notifications;
+using Vibe.Application.Notifications;
+using Vibe.Infrastructure.Persistence;
+using Vibe.Infrastructure.Robots;
+using Vibe.Infrastructure.Scheduling;
+using Vibe.Infrastructure.Steps;
+
+namespace Vibe.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// Registers the run store for the configured provider, the robot files, the settings from .env,
+    /// the run log, run files and evidence, the secret masker and the shared "run" step.
+    /// </summary>
+    public static IServiceCollection AddVibeInfrastructure(this IServiceCollection services, VibeSettings settings)
+    {
+        services.AddSingleton(settings);
+        services.AddSingleton(settings.Environment);
+        services.AddSingleton<IEnvironmentReader>(settings.Environment);
+        services.AddSingleton(settings.Locations);
+        services.AddSingleton(settings.Configuration);
+
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
+        services.AddOptions<HostOptions>().BindConfiguration(HostOptions.Section);
+        services.AddSingleton<IHostIdentity>(provider => new HostIdentity(provider.GetRequiredService<IOptions<HostOptions>>().Value));
+
+        services.AddVibeDatabase(settings.Database, settings.Locations.DefaultSqlitePath);
+        services.AddSingleton<ITransientErrorDetector, TransientErrorDetector>();
+        services.AddSingleton<DatabaseMigrator>();
+
+        services.AddSingleton<IScheduleCalendar, QuartzScheduleCalendar>();
+        services.AddSingleton<IValidator<RobotSpec>, RobotSpecValidator>();
+        services.AddSingleton<RobotFileLoader>();
+        services.AddSingleton<RobotCatalog>();
+        services.AddSingleton<IRobotCatalog>(provider => provider.GetRequiredService<RobotCatalog>());
+
+        services.AddSingleton<ISecretMasker, SecretMasker>();
+        services.AddSingleton<IRunLogFactory, DatabaseRunLogFactory>();
+        services.AddSingleton<IRunFiles, RunFiles>();
+        services.AddSingleton<IEvidenceWriter, EvidenceWriter>();
+        services.AddSingleton<ISharedAction, RunProgramAction>();
+
+        services.AddOptions<NotifyOptions>().BindConfiguration(NotifyOptions.Section);
+        services.AddSingleton<IMailComposer, MailComposer>();
+        services.TryAddSingleton(TimeProvider.System);
+        return services;
+    }
+}

@@ -1,0 +1,30 @@
+using Microsoft.Data.Sqlite;
+
+namespace Vibe.Infrastructure.Persistence;
+
+internal static class SqliteConnections
+{
+    /// <summary>
+    /// A CLI and a service share one SQLite file: wait for a lock rather than fail at once, and create the
+    /// file's folder so the embedded default needs no set-up.
+    /// </summary>
+    public static string WithDefaults(string connection)
+    {
+        var builder = new SqliteConnectionStringBuilder(connection);
+        if (builder.DefaultTimeout == 30)
+        {
+            builder.DefaultTimeout = 60;
+        }
+
+        if (!string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+        }
+
+        return builder.ToString();
+    }
+}

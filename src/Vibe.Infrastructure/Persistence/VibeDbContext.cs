@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Vibe.Application.Common.Interfaces;
+using Vibe.Domain.Notifications;
+using Vibe.Domain.Runs;
+using Vibe.Domain.Services;
+
+namespace Vibe.Infrastructure.Persistence;
+
+/// <summary>
+/// The run store. One model for every provider; each provider has a derived context only so that its
+/// migrations live apart (EF Core ties migrations to a context type).
+/// </summary>
+public abstract class VibeDbContext : DbContext, IVibeDbContext
+{
+    protected VibeDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+    public DbSet<TaskRun> Runs => Set<TaskRun>();
+
+    public DbSet<RunLogEntry> RunLogs => Set<RunLogEntry>();
+
+    public DbSet<OutboxMail> OutboxMails => Set<OutboxMail>();
+
+    public DbSet<ServiceInstance> ServiceInstances => Set<ServiceInstance>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(VibeDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every time is stored as UTC and read back as UTC, whatever the provider keeps.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcDateTimeConverter>();
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        value => value.Kind == DateTimeKind.Utc ? value : value.ToUniversalTime(),
+        value => DateTime.SpecifyKind(value, DateTimeKind.Utc));
+
+    private sealed class NullableUtcDateTimeConverter() : ValueConverter<DateTime?, DateTime?>(
+        value => value.HasValue ? (value.Value.Kind == DateTimeKind.Utc ? value : value.Value.ToUniversalTime()) : value,
+        value => value.HasValue ? DateTime.SpecifyKind(value.Value, DateTimeKind.Utc) : value);
+}
+
+public sealed class SqliteVibeDbContext(DbContextOptions<SqliteVibeDbContext> options) : VibeDbContext(options);
+
+public sealed class SqlServerVibeDbContext(DbContextOptions<SqlServerVibeDbContext> options) : VibeDbContext(options);
+
+public sealed class PostgresVibeDbContext(DbContextOptions<PostgresVibeDbContext> options) : VibeDbContext(options);

@@ -1,0 +1,64 @@
+using NetArchTest.Rules;
+
+namespace Vibe.IntegrationTests;
+
+/// <summary>The layers stay apart as the design card draws them.</summary>
+public class ArchitectureTests
+{
+    private static readonly System.Reflection.Assembly Domain = typeof(Vibe.Domain.Runs.TaskRun).Assembly;
+    private static readonly System.Reflection.Assembly Application = typeof(Vibe.Application.DependencyInjection).Assembly;
+    private static readonly System.Reflection.Assembly Infrastructure = typeof(Vibe.Infrastructure.DependencyInjection).Assembly;
+    private static readonly System.Reflection.Assembly Web = typeof(Vibe.Executors.Web.DependencyInjection).Assembly;
+    private static readonly System.Reflection.Assembly Desktop = typeof(Vibe.Executors.Desktop.DependencyInjection).Assembly;
+
+    [Fact]
+    public void Domain_references_nothing_of_ours_and_no_framework_package()
+    {
+        var result = Types.InAssembly(Domain).ShouldNot()
+            .HaveDependencyOnAny("Vibe.Application", "Vibe.Infrastructure", "Vibe.Executors", "Vibe.Host", "Microsoft.EntityFrameworkCore", "Mediator", "Quartz")
+            .GetResult();
+
+        Assert.True(result.IsSuccessful, Failing(result));
+    }
+
+    [Fact]
+    public void Application_references_only_the_domain_of_ours()
+    {
+        var result = Types.InAssembly(Application).ShouldNot()
+            .HaveDependencyOnAny("Vibe.Infrastructure", "Vibe.Executors", "Vibe.Host", "Quartz", "MailKit", "Microsoft.Playwright", "Npgsql", "Microsoft.Data.Sqlite")
+            .GetResult();
+
+        Assert.True(result.IsSuccessful, Failing(result));
+    }
+
+    [Fact]
+    public void Executors_do_not_reference_each_other_or_infrastructure()
+    {
+        var web = Types.InAssembly(Web).ShouldNot().HaveDependencyOnAny("Vibe.Executors.Desktop", "Vibe.Infrastructure", "Vibe.Host").GetResult();
+        var desktop = Types.InAssembly(Desktop).ShouldNot().HaveDependencyOnAny("Vibe.Executors.Web", "Vibe.Infrastructure", "Vibe.Host").GetResult();
+
+        Assert.True(web.IsSuccessful, Failing(web));
+        Assert.True(desktop.IsSuccessful, Failing(desktop));
+    }
+
+    [Fact]
+    public void Only_the_host_composes_the_layers()
+    {
+        foreach (var assembly in new[] { Domain, Application, Infrastructure, Web, Desktop })
+        {
+            var result = Types.InAssembly(assembly).ShouldNot().HaveDependencyOnAny("Vibe.Host", "Cocona").GetResult();
+            Assert.True(result.IsSuccessful, Failing(result));
+        }
+    }
+
+    [Fact]
+    public void Infrastructure_does_not_know_the_executors()
+    {
+        var result = Types.InAssembly(Infrastructure).ShouldNot().HaveDependencyOnAny("Vibe.Executors.Web", "Vibe.Executors.Desktop").GetResult();
+
+        Assert.True(result.IsSuccessful, Failing(result));
+    }
+
+    private static string Failing(TestResult result) =>
+        "offending types: " + string.Join(", ", result.FailingTypeNames ?? []);
+}
