@@ -106,6 +106,6 @@ public sealed class WebOptionsReaderTests
             SourceFile = sourceFile,
             DefinitionHash = "test",
         };
-        return WebOptionsReader.Read(robot, environment);
+        return WebOptionsReader.Read(robot, environment, Path.GetDirectoryName(sourceFile)!);
     }
 }

@@ -48,7 +48,7 @@ internal static class BrowserLauncher
                 {
                     var reason = IsNotInstalled(ex) ? "not installed" : $"failed to start: {FirstLine(ex.Message)}";
                     failures.Add($"{candidate.Description}: {reason}");
-                    context.Log.Write(RunLogLevel.Debug, null, $"browser {candidate.Description} {reason}");
+                    context.Log.Write(RunLogLevel.Debug, null, $"browser {candidate.Description}: {reason}");
                 }
             }
 

@@ -24,9 +24,10 @@ internal static class WebOptionsReader
     private static readonly string[] KnownKeys =
         ["browser", "headless", "viewport", "locale", "timeZone", "args", "actionTimeout", "navigationTimeout", "profile", "trace"];
 
-    public static WebOptions Read(RobotDefinition robot, IEnvironmentReader environment)
+    /// <param name="robotFolder">The folder of the robot's file; relative paths in the robot start there.</param>
+    public static WebOptions Read(RobotDefinition robot, IEnvironmentReader environment, string robotFolder)
     {
-        var reader = new Reader(robot, environment);
+        var reader = new Reader(robot, environment, robotFolder);
         var options = reader.Read();
         if (reader.Errors.Count > 0)
         {
@@ -40,12 +41,14 @@ internal static class WebOptionsReader
     {
         private readonly RobotDefinition _robot;
         private readonly IEnvironmentReader _environment;
+        private readonly string _robotFolder;
         private readonly Dictionary<string, JsonElement> _block = new(StringComparer.OrdinalIgnoreCase);
 
-        public Reader(RobotDefinition robot, IEnvironmentReader environment)
+        public Reader(RobotDefinition robot, IEnvironmentReader environment, string robotFolder)
         {
             _robot = robot;
             _environment = environment;
+            _robotFolder = robotFolder;
             if (robot.ExecutorOptions is not { } block || block.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
             {
                 return;
@@ -73,7 +76,7 @@ internal static class WebOptionsReader
 
         public WebOptions Read()
         {
-            var robotFolder = RobotFolder(_robot);
+            var robotFolder = _robotFolder;
             var (width, height) = Viewport();
             return new WebOptions
             {
@@ -90,16 +93,6 @@ internal static class WebOptionsReader
                 Trace = Bool("trace", TraceVariable, fallback: true),
                 RobotFolder = robotFolder,
             };
-        }
-
-        private static string RobotFolder(RobotDefinition robot)
-        {
-            if (string.IsNullOrWhiteSpace(robot.SourceFile))
-            {
-                return Directory.GetCurrentDirectory();
-            }
-
-            return Path.GetDirectoryName(Path.GetFullPath(robot.SourceFile)) ?? Directory.GetCurrentDirectory();
         }
 
         private BrowserChoice Browser(string robotFolder)
