@@ -25,6 +25,7 @@ public sealed class FailureMessageTests
                 { "action": "click", "selector": "td", "timeout": "500ms" },
                 { "action": "click", "selector": "text=Pay all", "timeout": "2s" },
                 { "action": "assertVisible", "selector": "#export", "visible": false, "timeout": "500ms" },
+                { "action": "assertText", "selector": "#welcome", "text": "Welcome, demo", "timeout": "500ms" },
                 { "action": "frame", "selector": "#payment" },
                 { "action": "fill", "selector": "#iban", "value": "x", "timeout": "500ms" },
                 { "action": "waitFor", "url": "**/settings", "timeout": "500ms" },
@@ -47,15 +48,19 @@ public sealed class FailureMessageTests
             $"step #4 assertVisible: expected '#export' to be hidden within 500ms but it is visible {page}",
             await FailureAsync(steps[3]));
 
-        await session.ExecuteStepAsync(new StepContext(run.Context, steps[4]), CancellationToken.None);
         Assert.Equal(
-            $"step #6 fill: no element matches '#iban' in frame '#payment' (waited 500ms) {page}",
-            await FailureAsync(steps[5]));
-        Assert.Equal($"step #7 waitFor: the address did not match '**/settings' within 500ms {page}", await FailureAsync(steps[6]));
+            $"step #5 assertText: expected '#welcome' to contain \"Welcome, demo\" but it reads \"Not signed in\" {page}",
+            await FailureAsync(steps[4]));
 
-        await session.ExecuteStepAsync(new StepContext(run.Context, steps[7]), CancellationToken.None);
-        Assert.Equal($"step #9 download: clicking '#help' started no download within 1.0s {page}", await FailureAsync(steps[8]));
-        Assert.Equal($"step #10 tab: clicking '#export' opened no tab within 1.0s {page}", await FailureAsync(steps[9]));
+        await session.ExecuteStepAsync(new StepContext(run.Context, steps[5]), CancellationToken.None);
+        Assert.Equal(
+            $"step #7 fill: no element matches '#iban' in frame '#payment' (waited 500ms) {page}",
+            await FailureAsync(steps[6]));
+        Assert.Equal($"step #8 waitFor: the address did not match '**/settings' within 500ms {page}", await FailureAsync(steps[7]));
+
+        await session.ExecuteStepAsync(new StepContext(run.Context, steps[8]), CancellationToken.None);
+        Assert.Equal($"step #10 download: clicking '#help' started no download within 1.0s {page}", await FailureAsync(steps[9]));
+        Assert.Equal($"step #11 tab: clicking '#export' opened no tab within 1.0s {page}", await FailureAsync(steps[10]));
 
         async Task<string> FailureAsync(Vibe.Domain.Robots.RobotStep step)
         {

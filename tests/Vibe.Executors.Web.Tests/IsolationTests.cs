@@ -8,9 +8,12 @@ public sealed class IsolationTests
     private const string SignIn = """
         { "action": "goto", "url": "{site}login.html" },
         { "action": "fill", "selector": "#username", "value": "demo" },
-        { "action": "fill", "selector": "#password", "value": "demo-password" },
-        { "action": "click", "selector": "#sign-in" },
+        { "action": "type", "selector": "#password", "text": "${env:SHOP_PASSWORD}", "delay": "5ms" },
+        { "action": "check", "selector": "#remember" },
+        { "action": "click", "selector": "role=button[name='Sign in']" },
         { "action": "waitFor", "url": "**/dashboard.html" },
+        { "action": "assertText", "selector": "#welcome", "text": "Welcome, demo", "match": "exact" },
+        { "action": "assertVisible", "selector": "text=Report ready" },
         { "action": "evaluate", "expression": "document.cookie", "variable": "cookie" }
         """;
 
@@ -22,17 +25,24 @@ public sealed class IsolationTests
 
     private readonly WebRobotHarness _harness;
 
+    private static void Password(TestEnvironment environment) => environment["SHOP_PASSWORD"] = "demo-password";
+
     public IsolationTests(WebRobotHarness harness)
     {
         _harness = harness;
     }
 
     [Fact]
-    public async Task A_run_does_not_see_the_cookies_of_the_run_before()
+    public async Task A_run_signs_in_without_showing_the_password_and_the_next_run_does_not_see_its_cookie()
     {
-        var first = _harness.Start($$"""{ "steps": [ {{SignIn}} ] }""");
+        var first = _harness.Start($$"""{ "steps": [ {{SignIn}} ] }""", Password);
         await first.SucceedsAsync();
         Assert.Equal("vibe_session=demo", first.Variable("cookie"));
+        Assert.DoesNotContain("demo-password", first.Log.Text, StringComparison.Ordinal);
+        Assert.Contains("browser: /usr/bin/chromium", first.Log.Text, StringComparison.Ordinal);
+
+        // A run that succeeds keeps no trace and no evidence.
+        Assert.Empty(Directory.EnumerateFiles(first.RunFolder, "*", SearchOption.AllDirectories));
 
         var second = _harness.Start($$"""{ "steps": [ {{Revisit}} ] }""");
         await second.SucceedsAsync();
@@ -46,7 +56,7 @@ public sealed class IsolationTests
         var profile = Path.Combine(_harness.Root, "profiles", Guid.NewGuid().ToString("N"));
         var web = $$"""{ "profile": "{{profile.Replace("\\", "\\\\", StringComparison.Ordinal)}}" }""";
 
-        await _harness.Start($$"""{ "web": {{web}}, "steps": [ {{SignIn}} ] }""").SucceedsAsync();
+        await _harness.Start($$"""{ "web": {{web}}, "steps": [ {{SignIn}} ] }""", Password).SucceedsAsync();
         var second = _harness.Start($$"""{ "web": {{web}}, "steps": [ {{Revisit}} ] }""");
         await second.SucceedsAsync();
 
