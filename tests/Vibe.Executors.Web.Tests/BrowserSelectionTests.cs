@@ -19,13 +19,23 @@ public sealed class BrowserSelectionTests
     [Fact]
     public async Task Auto_mode_falls_back_to_the_system_chromium_and_says_which_browser_it_started()
     {
+        var before = TemporaryFolders();
         var run = _harness.Start(
             """{ "web": { "browser": "auto", "viewport": "800x600", "locale": "fr-FR", "timeZone": "Asia/Tokyo" }, "steps": [ { "action": "goto", "url": "{site}login.html" }, { "action": "evaluate", "expression": "[innerWidth, navigator.language, Intl.DateTimeFormat().resolvedOptions().timeZone].join(' ')", "variable": "env" } ] }""");
 
         await run.SucceedsAsync();
         Assert.Contains("browser: /usr/bin/chromium", run.Log.Text, StringComparison.Ordinal);
         Assert.Equal("800 fr-FR Asia/Tokyo", run.Variable("env"));
+
+        // Neither the browsers auto mode skipped nor the trace it recorded leave temporary folders behind.
+        Assert.Empty(TemporaryFolders().Except(before));
     }
+
+    private static HashSet<string> TemporaryFolders() =>
+        Directory.EnumerateDirectories(Path.GetTempPath())
+            .Where(folder => Path.GetFileName(folder).StartsWith("playwright", StringComparison.Ordinal)
+                || Path.GetFileName(folder).StartsWith("vibe-web-traces-", StringComparison.Ordinal))
+            .ToHashSet();
 
     [Fact]
     public async Task A_browser_path_that_does_not_exist_ends_the_run_session_unavailable_in_one_line()

@@ -1,3 +1,4 @@
+using Microsoft.Playwright;
 using Vibe.Executors.Web.Options;
 
 namespace Vibe.Executors.Web.Browser;
@@ -26,12 +27,94 @@ internal sealed record BrowserCandidate(string Description, string? Channel, str
 
     private static BrowserCandidate PlaywrightOwn { get; } = new("Playwright's Chromium", null, null);
 
+    /// <summary>
+    /// True when the browser is plainly not installed, so it is not launched at all: a launch that fails for a
+    /// missing executable still leaves Playwright's temporary folders behind, one pair per attempt.
+    /// </summary>
+    public bool IsMissing(IPlaywright playwright)
+    {
+        if (ExecutablePath is not null)
+        {
+            return !File.Exists(ExecutablePath);
+        }
+
+        if (Channel is not null)
+        {
+            var known = KnownChannelPaths(Channel);
+            return known.Count > 0 && !known.Any(File.Exists);
+        }
+
+        return !PlaywrightBrowserInstalled(playwright.Chromium.ExecutablePath);
+    }
+
     private static List<BrowserCandidate> SystemChromium()
     {
         var found = SystemChromiumPaths.Where(File.Exists).Select(path => new BrowserCandidate(path, null, path)).ToList();
-        return found.Count > 0 ? found : [new("Chromium (" + SystemChromiumPaths[0] + ")", null, SystemChromiumPaths[0])];
+        return found.Count > 0 ? found : [new(SystemChromiumPaths[0], null, SystemChromiumPaths[0])];
     }
 
-    /// <summary>True when the candidate is an executable that is plainly not there, so launching is pointless.</summary>
-    public bool IsMissingExecutable => ExecutablePath is not null && !File.Exists(ExecutablePath);
+    /// <summary>
+    /// Playwright installs Chromium in a revision folder (ms-playwright/chromium-1248/...) and, for headless runs,
+    /// a headless shell beside it (chromium_headless_shell-1248); either one means it is there.
+    /// </summary>
+    private static bool PlaywrightBrowserInstalled(string executablePath)
+    {
+        if (File.Exists(executablePath))
+        {
+            return true;
+        }
+
+        for (var folder = Path.GetDirectoryName(executablePath); folder is not null; folder = Path.GetDirectoryName(folder))
+        {
+            var name = Path.GetFileName(folder);
+            if (name.StartsWith("chromium-", StringComparison.Ordinal))
+            {
+                var shell = Path.Combine(Path.GetDirectoryName(folder)!, "chromium_headless_shell-" + name["chromium-".Length..]);
+                return Directory.Exists(shell);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Where the stable Chrome and Edge install themselves; empty when unknown (Playwright then decides).</summary>
+    private static List<string> KnownChannelPaths(string channel)
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            return channel switch
+            {
+                "chrome" => ["/opt/google/chrome/chrome"],
+                "msedge" => ["/opt/microsoft/msedge/msedge"],
+                _ => [],
+            };
+        }
+
+        if (OperatingSystem.IsMacOS())
+        {
+            return channel switch
+            {
+                "chrome" => ["/Applications/Google Chrome.app/Contents/MacOS/Google Chrome"],
+                "msedge" => ["/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge"],
+                _ => [],
+            };
+        }
+
+        if (OperatingSystem.IsWindows())
+        {
+            var roots = new[] { "ProgramFiles", "ProgramFiles(x86)", "LOCALAPPDATA" }
+                .Select(Environment.GetEnvironmentVariable)
+                .Where(root => !string.IsNullOrEmpty(root))
+                .ToList();
+            var relative = channel switch
+            {
+                "chrome" => @"Google\Chrome\Application\chrome.exe",
+                "msedge" => @"Microsoft\Edge\Application\msedge.exe",
+                _ => null,
+            };
+            return relative is null ? [] : roots.Select(root => Path.Combine(root!, relative)).ToList();
+        }
+
+        return [];
+    }
 }

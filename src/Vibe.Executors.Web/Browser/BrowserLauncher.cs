@@ -26,12 +26,16 @@ internal static class BrowserLauncher
         var started = context.Time.GetTimestamp();
         var playwright = await FinishOrCleanUpAsync(Playwright.CreateAsync(), created => { created.Dispose(); return Task.CompletedTask; }, cancellationToken);
         LaunchedBrowser? launched = null;
+
+        // Playwright keeps a trace's working files in a folder it never removes; giving it one of ours lets the
+        // session delete it.
+        var tracesFolder = Directory.CreateTempSubdirectory("vibe-web-traces-").FullName;
         try
         {
             var failures = new List<string>();
             foreach (var candidate in BrowserCandidate.For(options.Browser))
             {
-                if (candidate.IsMissingExecutable)
+                if (candidate.IsMissing(playwright))
                 {
                     failures.Add($"{candidate.Description}: not installed");
                     continue;
@@ -39,9 +43,9 @@ internal static class BrowserLauncher
 
                 try
                 {
-                    var launch = LaunchCandidateAsync(playwright, candidate, options);
+                    var launch = LaunchCandidateAsync(playwright, candidate, options, tracesFolder);
                     var (browser, browserContext) = await FinishOrCleanUpAsync(launch, CloseAsync, cancellationToken);
-                    launched = new LaunchedBrowser(playwright, browser, browserContext, Describe(candidate, browser));
+                    launched = new LaunchedBrowser(playwright, browser, browserContext, Describe(candidate, browser), tracesFolder);
                     break;
                 }
                 catch (PlaywrightException ex)
@@ -73,6 +77,7 @@ internal static class BrowserLauncher
             else
             {
                 playwright.Dispose();
+                LaunchedBrowser.DeleteQuietly(tracesFolder);
             }
 
             throw;
@@ -95,7 +100,7 @@ internal static class BrowserLauncher
     }
 
     private static async Task<(IBrowser? Browser, IBrowserContext Context)> LaunchCandidateAsync(
-        IPlaywright playwright, BrowserCandidate candidate, WebOptions options)
+        IPlaywright playwright, BrowserCandidate candidate, WebOptions options, string tracesFolder)
     {
         var args = Arguments(options);
         var viewport = new ViewportSize { Width = options.ViewportWidth, Height = options.ViewportHeight };
@@ -109,6 +114,7 @@ internal static class BrowserLauncher
                 Headless = options.Headless,
                 Args = args,
                 Timeout = (float)LaunchTimeout.TotalMilliseconds,
+                TracesDir = tracesFolder,
                 ViewportSize = viewport,
                 Locale = options.Locale,
                 TimezoneId = options.TimeZone,
@@ -124,6 +130,7 @@ internal static class BrowserLauncher
             Headless = options.Headless,
             Args = args,
             Timeout = (float)LaunchTimeout.TotalMilliseconds,
+            TracesDir = tracesFolder,
         });
         try
         {

@@ -11,12 +11,14 @@ internal sealed class LaunchedBrowser : IAsyncDisposable
     private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(10);
     private readonly IPlaywright _playwright;
     private readonly IBrowser? _browser;
+    private readonly string _tracesFolder;
     private int _disposed;
 
-    public LaunchedBrowser(IPlaywright playwright, IBrowser? browser, IBrowserContext context, string description)
+    public LaunchedBrowser(IPlaywright playwright, IBrowser? browser, IBrowserContext context, string description, string tracesFolder)
     {
         _playwright = playwright;
         _browser = browser;
+        _tracesFolder = tracesFolder;
         Context = context;
         Description = description;
     }
@@ -47,6 +49,19 @@ internal sealed class LaunchedBrowser : IAsyncDisposable
         finally
         {
             _playwright.Dispose();
+            DeleteQuietly(_tracesFolder);
+        }
+    }
+
+    public static void DeleteQuietly(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A file still held open (Windows) stays in the temporary folder; nothing depends on it.
         }
     }
 }
