@@ -236,9 +236,13 @@ internal static class BrowserLauncher
         const string Install =
             "install Chromium (Debian/Ubuntu: apt-get install chromium), Google Chrome or Microsoft Edge, or set VIBE_WEB_BROWSER to the path of a Chromium-family browser";
         var tried = string.Join("; ", failures);
-        return options.Browser.Kind == BrowserKind.Auto
-            ? $"no browser for robot '{robot.Name}' ({tried}): {Install}"
-            : $"robot '{robot.Name}' cannot start {options.Browser} (from {options.Browser.Source}): {tried}; {Install}";
+        return options.Browser.Kind switch
+        {
+            BrowserKind.Auto => $"no browser for robot '{robot.Name}' ({tried}): {Install}",
+            BrowserKind.Playwright =>
+                $"robot '{robot.Name}' cannot start {options.Browser} (from {options.Browser.Source}): {tried}; run `pwsh playwright.ps1 install chromium` in vibe's folder (needs the internet), or choose another browser",
+            _ => $"robot '{robot.Name}' cannot start {options.Browser} (from {options.Browser.Source}): {tried}; {Install}",
+        };
     }
 
     internal static string FirstLine(string message)
