@@ -21,17 +21,21 @@ public sealed class InputAndImageTests(DesktopFixture desktop) : IDisposable
     public void Dispose() => _harness.Dispose();
 
     [LinuxFact]
-    public async Task A_robot_clicks_at_window_coordinates_and_types_characters_missing_from_the_keymap()
+    public async Task A_robot_launches_a_Tk_window_clicks_at_its_coordinates_and_types_characters_missing_from_the_keymap()
     {
         var events = Path.Combine(_harness.DataFolder, "tk-events.txt");
         var robot = _harness.Robot($$"""
             {
               "steps": [
-                { "action": "launch", "program": "{{desktop.Python}}", "arguments": ["{{ElementActionTests.AppPath("tk_target.py")}}", "{{events}}"] },
-                { "action": "attach", "window": "window[title='Vibe Tk target']" },
+                { "action": "launch", "program": "{{desktop.Python}}", "args": ["{{ElementActionTests.AppPath("tk_target.py")}}", "{{events}}"] },
+                { "action": "focus", "name": "the launched process's window (Tk sets no _NET_WM_PID: found through X-Resource)" },
                 { "action": "clickAt", "x": 40, "y": 30, "window": "current" },
+                { "action": "clickAt", "x": 60, "y": 50, "window": "current", "clicks": 2 },
+                { "action": "clickAt", "x": 70, "y": 55, "window": "current", "button": "right" },
+                { "action": "scroll", "amount": 2, "x": 100, "y": 100, "window": "current" },
+                { "action": "scroll", "amount": -1 },
                 { "action": "clickAt", "x": 210, "y": 220, "window": "current" },
-                { "action": "typeKeys", "text": "Grüße, 5€ ✓ ok" },
+                { "action": "typeKeys", "text": "Grüße, 5€ ✓ 日本 ok" },
                 { "action": "hotkey", "keys": "ctrl+a" },
                 { "action": "hotkey", "keys": "enter" },
                 { "action": "close" }
@@ -43,10 +47,13 @@ public sealed class InputAndImageTests(DesktopFixture desktop) : IDisposable
 
         Assert.True(run.Result.Status == RunStatus.Succeeded, run.Result.Error + "\n" + run.Log.Text);
         var lines = File.ReadAllLines(events);
-        Assert.True(lines.Contains("text Grüße, 5€ ✓ ok"), string.Join('\n', lines) + "\n" + run.Log.Text);
+        Assert.True(lines.Contains("text Grüße, 5€ ✓ 日本 ok"), string.Join('\n', lines) + "\n" + run.Log.Text);
         Assert.Contains("click 40 30", lines);
+        Assert.Contains("double 60 50", lines);
+        Assert.Contains("right 70 55", lines);
+        Assert.Equal(["wheel down", "wheel down", "wheel up"], lines.Where(line => line.StartsWith("wheel", StringComparison.Ordinal)));
         Assert.Contains("ctrl+a", lines);
-        Assert.Contains("text Grüße, 5€ ✓ ok", lines);
+        Assert.Contains("text Grüße, 5€ ✓ 日本 ok", lines);
     }
 
     [LinuxFact]
@@ -58,7 +65,7 @@ public sealed class InputAndImageTests(DesktopFixture desktop) : IDisposable
         {
             await WaitForLineAsync(events, "ready");
             var shot = _harness.Robot("""
-                { "steps": [ { "action": "screenshot", "path": "shots/full.png", "saveAs": "shot" } ] }
+                { "steps": [ { "action": "screenshot", "path": "shots/full.png", "variable": "shot" } ] }
                 """);
             var first = await _harness.RunAsync(shot, runId: 1);
             Assert.True(first.Result.Status == RunStatus.Succeeded, first.Result.Error);
@@ -72,9 +79,9 @@ public sealed class InputAndImageTests(DesktopFixture desktop) : IDisposable
             var robot = _harness.Robot("""
                 {
                   "steps": [
-                    { "action": "findImage", "image": "target.png", "saveAs": "target" },
+                    { "action": "findImage", "image": "target.png", "variable": "target" },
                     { "action": "clickImage", "image": "target.png", "confidence": 0.95 },
-                    { "action": "findImage", "image": "target.png", "region": "0,0,300,300", "required": false, "saveAs": "elsewhere" }
+                    { "action": "findImage", "image": "target.png", "region": "0,0,300,300", "required": false, "variable": "elsewhere" }
                   ]
                 }
                 """);
@@ -108,7 +115,6 @@ public sealed class InputAndImageTests(DesktopFixture desktop) : IDisposable
         var run = await _harness.RunAsync(robot);
 
         Assert.True(run.Result.Status == RunStatus.Failed, run.Log.Text);
-        Console.WriteLine(run.Log.Text);
         Assert.Matches(@"^step #1 clickImage: image absent\.png not found on the screen after 300ms \(best match -?[0-9.]+ at \(\d+, \d+\), needs 0\.9\)$", run.Result.Error);
     }
 

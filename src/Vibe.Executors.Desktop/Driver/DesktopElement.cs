@@ -29,7 +29,8 @@ public abstract class DesktopElement : IDisposable
     {
     }
 
-    public override string ToString() => Info.ToString();
+    /// <summary>A short label for logs and messages: <c>button "OK"</c>, <c>edit #customer</c>.</summary>
+    public override string ToString() => Info.Label;
 }
 
 /// <summary>The properties a selector matches on and an element-tree dump shows.</summary>
@@ -37,7 +38,7 @@ public abstract class DesktopElement : IDisposable
 /// <param name="Type">Normalized control type, the same word on both backends.</param>
 /// <param name="Role">The backend's own role: the AT-SPI role name ("push button") or the UIA control type name ("Button").</param>
 /// <param name="Id">UIA AutomationId on Windows; the AT-SPI accessible id (often empty in GTK 3) on Linux.</param>
-/// <param name="ClassName">UIA ClassName on Windows; the toolkit name on Linux when known; "" otherwise.</param>
+/// <param name="ClassName">UIA ClassName on Windows; "" on Linux (AT-SPI has no class names).</param>
 /// <param name="Bounds">On-screen bounds; empty when off-screen or unknown.</param>
 /// <param name="States">What the element is right now.</param>
 public sealed record ElementInfo(
@@ -50,6 +51,10 @@ public sealed record ElementInfo(
     ElementStates States)
 {
     public bool Has(ElementStates state) => (States & state) == state;
+
+    /// <summary>Type, name and id only: <c>button "OK"</c>, <c>edit #customer</c>.</summary>
+    public string Label =>
+        ControlTypes.ToSelectorWord(Type) + (Name.Length > 0 ? $" \"{Name}\"" : "") + (Id.Length > 0 ? $" #{Id}" : "");
 
     public override string ToString()
     {

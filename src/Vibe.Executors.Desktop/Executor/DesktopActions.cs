@@ -7,7 +7,7 @@ internal static class DesktopActions
 {
     public static IReadOnlyList<ActionDescriptor> All { get; } =
     [
-        new("launch", "Start a program (program, arguments, workingDirectory); its process id into saveAs; its first window becomes the current one", "program"),
+        new("launch", "Start a program (program, args, workingDirectory); its process id into variable; its first window becomes the current one", "program"),
         new("attach", "Wait for a window (title, process, class) and make it the current window", "window"),
         new("waitWindow", "Wait until a window is open (state: open) or gone (state: closed); an open one becomes current", "window"),
         new("focus", "Bring a window (default: the current one) to the front with keyboard focus"),
@@ -17,7 +17,7 @@ internal static class DesktopActions
         new("rightClick", "Right-click the centre of an element with the mouse", "selector"),
         new("setText", "Replace the text of an edit field", "selector", "text"),
         new("type", "Focus an element and type text key by key", "selector", "text"),
-        new("readText", "Read an element's text into a variable", "selector", "saveAs"),
+        new("readText", "Read an element's text into a variable", "selector", "variable"),
         new("select", "Select an item of a list, combo box or tab list by its name", "selector", "item"),
         new("toggle", "Flip a check box or toggle button, or set it (state: true/false)", "selector"),
         new("waitElement", "Wait until an element is visible, hidden, enabled or disabled (state)", "selector"),
@@ -27,7 +27,7 @@ internal static class DesktopActions
         new("typeKeys", "Type text into whatever has the keyboard focus", "text"),
         new("hotkey", "Press key chords such as ctrl+s, alt+f4 or \"ctrl+a delete\"", "keys"),
         new("scroll", "Turn the mouse wheel (amount: notches, positive scrolls down or right)", "amount"),
-        new("findImage", "Find a template PNG on the screen; its centre into saveAs (x,y), saveAs.x and saveAs.y", "image"),
+        new("findImage", "Find a template PNG on the screen; its centre as x,y into variable (and variable.x, variable.y)", "image"),
         new("clickImage", "Wait for a template PNG on the screen and click its centre", "image"),
         new("waitImage", "Wait until a template PNG is on the screen (or gone: state hidden)", "image"),
         new("screenshot", "Save the screen or a window as PNG in the run folder"),

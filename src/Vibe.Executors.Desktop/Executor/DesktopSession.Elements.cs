@@ -82,7 +82,7 @@ internal sealed partial class DesktopSession
 
     private async Task ReadTextAsync(StepContext step, CancellationToken ct)
     {
-        var name = step.Parameters.GetString("saveAs");
+        var name = step.Parameters.GetString("variable");
         using var element = await FindElementAsync(step, ct);
         var text = await _driver.ReadTextAsync(element, ct);
         step.Variables.Set(name, text);

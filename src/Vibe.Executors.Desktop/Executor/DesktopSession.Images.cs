@@ -15,7 +15,7 @@ internal sealed partial class DesktopSession
     {
         var search = ImageSearch(step);
         var (match, best) = await LookForImageAsync(step, search, step.Parameters.GetDuration("timeout", TimeSpan.Zero), ct);
-        var saveAs = step.Parameters.GetOptionalString("saveAs");
+        var variable = step.Parameters.GetOptionalString("variable");
         if (match is null)
         {
             if (step.Parameters.GetBool("required", true))
@@ -23,21 +23,21 @@ internal sealed partial class DesktopSession
                 throw Fail(step, NotFound(search, best, step.Parameters.GetDuration("timeout", TimeSpan.Zero)));
             }
 
-            if (saveAs is not null)
+            if (variable is not null)
             {
-                step.Variables.Set(saveAs, "");
+                step.Variables.Set(variable, "");
             }
 
             step.Log($"image {search.Name} is not on the screen");
             return;
         }
 
-        if (saveAs is not null)
+        if (variable is not null)
         {
             var center = match.Center;
-            step.Variables.Set(saveAs, string.Create(CultureInfo.InvariantCulture, $"{center.X},{center.Y}"));
-            step.Variables.Set(saveAs + ".x", center.X.ToString(CultureInfo.InvariantCulture));
-            step.Variables.Set(saveAs + ".y", center.Y.ToString(CultureInfo.InvariantCulture));
+            step.Variables.Set(variable, string.Create(CultureInfo.InvariantCulture, $"{center.X},{center.Y}"));
+            step.Variables.Set(variable + ".x", center.X.ToString(CultureInfo.InvariantCulture));
+            step.Variables.Set(variable + ".y", center.Y.ToString(CultureInfo.InvariantCulture));
         }
 
         step.Log(Found(search, match));
@@ -103,7 +103,7 @@ internal sealed partial class DesktopSession
         var image = await _driver.CaptureAsync(region, ct);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await PngEncoder.SaveAsync(image, path, ct);
-        if (step.Parameters.GetOptionalString("saveAs") is { } variable)
+        if (step.Parameters.GetOptionalString("variable") is { } variable)
         {
             step.Variables.Set(variable, path);
         }

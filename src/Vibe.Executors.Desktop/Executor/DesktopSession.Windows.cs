@@ -15,7 +15,7 @@ internal sealed partial class DesktopSession
     private async Task LaunchAsync(StepContext step, CancellationToken ct)
     {
         var program = step.Parameters.GetString("program");
-        var arguments = step.Parameters.GetStringList("arguments");
+        var arguments = step.Parameters.GetStringList("args");
         var folder = step.Parameters.GetOptionalString("workingDirectory");
         if (folder is not null && !Directory.Exists(folder))
         {
@@ -26,7 +26,7 @@ internal sealed partial class DesktopSession
         _currentProcessId = pid;
         _currentWindow = null;
         step.Log($"started {program} (pid {pid}); its first window becomes the current window");
-        if (step.Parameters.GetOptionalString("saveAs") is { } name)
+        if (step.Parameters.GetOptionalString("variable") is { } name)
         {
             step.Variables.Set(name, pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }

@@ -99,7 +99,7 @@ internal sealed partial class DesktopSession : IExecutorSession
         {
             var windows = await _driver.ListWindowsAsync(cancellationToken);
             var path = Path.Combine(evidenceFolder, "windows.txt");
-            await File.WriteAllTextAsync(path, Inspect.ElementTreeText.FormatWindows(windows), cancellationToken);
+            await File.WriteAllTextAsync(path, _run.Masker.Mask(Inspect.ElementTreeText.FormatWindows(windows)), cancellationToken);
             files.Add(path);
         }
         catch (Exception ex) when (ex is DesktopDriverException or IOException)

@@ -18,7 +18,6 @@ internal sealed class Atoms
         WmState = Xlib.XInternAtom(display, "WM_STATE", 0);
         WmProtocols = Xlib.XInternAtom(display, "WM_PROTOCOLS", 0);
         WmDeleteWindow = Xlib.XInternAtom(display, "WM_DELETE_WINDOW", 0);
-        AtSpiBus = Xlib.XInternAtom(display, "AT_SPI_BUS", 0);
     }
 
     public nuint NetWmName { get; }
@@ -42,6 +41,4 @@ internal sealed class Atoms
     public nuint WmProtocols { get; }
 
     public nuint WmDeleteWindow { get; }
-
-    public nuint AtSpiBus { get; }
 }

@@ -172,24 +172,25 @@ internal sealed unsafe partial class AtspiClient
     {
         if (_initialized)
         {
-            return _unavailable;
+            return _unavailable ?? RegistryProblem();
         }
 
-        _initialized = true;
         if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("AT_SPI_BUS_ADDRESS"))
             && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DBUS_SESSION_BUS_ADDRESS"))
             && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DISPLAY")))
         {
-            // libatspi would try to autolaunch a bus or abort; say plainly what is missing instead.
-            return _unavailable = "no session bus: neither DBUS_SESSION_BUS_ADDRESS nor AT_SPI_BUS_ADDRESS nor DISPLAY is set for the vibe process";
+            // libatspi would try to autolaunch a bus or give up for good; say what is missing and ask again next
+            // time instead (atspi_init can run only once per process, so it is not called until it can work).
+            return "no session bus: neither DBUS_SESSION_BUS_ADDRESS nor AT_SPI_BUS_ADDRESS nor DISPLAY is set for the vibe process";
         }
 
+        _initialized = true;
         try
         {
             Atspi.atspi_set_timeout(5000, 15000);
             if (Atspi.atspi_init() > 1)
             {
-                return _unavailable = "libatspi could not reach the accessibility bus (is at-spi2-core installed and the session bus running?)";
+                return _unavailable = "libatspi could not reach the accessibility bus (is at-spi2-core installed and the session bus running?); restart vibe once it is";
             }
         }
         catch (DllNotFoundException ex)
@@ -197,20 +198,23 @@ internal sealed unsafe partial class AtspiClient
             return _unavailable = $"libatspi is not installed ({ex.Message}); install at-spi2-core / libatspi2.0-0";
         }
 
+        return RegistryProblem();
+    }
+
+    /// <summary>Why the registry does not answer right now, or null; not remembered, as it may start later.</summary>
+    private static string? RegistryProblem()
+    {
         var desktop = Atspi.atspi_get_desktop(0);
         if (desktop == 0)
         {
-            return _unavailable = "the accessibility registry has no desktop";
+            return "the accessibility registry has no desktop";
         }
 
         Atspi.atspi_accessible_get_child_count(desktop, out var error);
         Atspi.g_object_unref(desktop);
-        if (TakeError(error) is { } message)
-        {
-            return _unavailable = $"the accessibility registry does not answer ({message}); start at-spi-bus-launcher in the session";
-        }
-
-        return null;
+        return TakeError(error) is { } message
+            ? $"the accessibility registry does not answer ({message}); start at-spi-bus-launcher in the session"
+            : null;
     }
 
     private void RequireStarted()

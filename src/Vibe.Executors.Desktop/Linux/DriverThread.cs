@@ -67,7 +67,7 @@ internal sealed class DriverThread : IDisposable
             },
             cancellationToken);
 
-    /// <summary>Runs the queued work, then ends the thread after <paramref name="last"/> ran on it.</summary>
+    /// <summary>Lets the queued work finish, then ends the thread.</summary>
     public void Dispose()
     {
         _work.CompleteAdding();

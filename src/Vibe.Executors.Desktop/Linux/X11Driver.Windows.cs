@@ -63,8 +63,13 @@ internal sealed unsafe partial class X11Driver
             visible = attributes.MapState == Xlib.IsViewable;
         }
 
-        var pid = ReadCardinal(window, _atoms.NetWmPid);
-        return new DesktopWindow((long)window, ReadTitle(window), (int)pid, ProcessName((int)pid), ReadClass(window), bounds, visible);
+        var pid = (int)ReadCardinal(window, _atoms.NetWmPid);
+        if (pid == 0)
+        {
+            pid = XRes.ProcessOf(_display, window);
+        }
+
+        return new DesktopWindow((long)window, ReadTitle(window), pid, ProcessName(pid), ReadClass(window), bounds, visible);
     }
 
     private nuint FindClient(nuint window, int depth)
@@ -299,12 +304,5 @@ internal sealed unsafe partial class X11Driver
         {
             return "";
         }
-    }
-
-    /// <summary>The AT-SPI bus address the session published on the root window (at-spi-bus-launcher sets it).</summary>
-    private string? AccessibilityBusAddress()
-    {
-        var address = ReadText(_root, _atoms.AtSpiBus);
-        return address.Length > 0 ? address : null;
     }
 }

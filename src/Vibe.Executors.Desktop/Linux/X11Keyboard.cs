@@ -17,6 +17,9 @@ internal sealed unsafe class X11Keyboard
 {
     private static readonly TimeSpan SettleTime = TimeSpan.FromSeconds(1);
 
+    // Time for applications to take in a map change before the first key that needs it arrives.
+    private static readonly TimeSpan BindPause = TimeSpan.FromMilliseconds(50);
+
     private readonly nint _display;
     private readonly Dictionary<int, (nuint Keysym, long LastUsed)> _bound = [];
     private readonly List<int> _free = [];
@@ -32,19 +35,22 @@ internal sealed unsafe class X11Keyboard
     public void TypeText(string text, TimeSpan delayBetweenKeys, CancellationToken cancellationToken)
     {
         Load();
-        foreach (var rune in text.EnumerateRunes())
+        var runes = text.EnumerateRunes().Where(rune => rune.Value != '\r').ToList();
+        var position = 0;
+        while (position < runes.Count)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (rune.Value == '\r')
+            // Bind what the next stretch of text lacks in one go, then type the stretch: one map change per
+            // stretch instead of one between every two keys, which applications digest far more reliably.
+            var end = BindAhead(runes, position);
+            for (; position < end; position++)
             {
-                continue;
-            }
-
-            var (keycode, shifted) = Resolve(KeySyms.FromRune(rune));
-            Tap(keycode, shifted ? KeyModifiers.Shift : KeyModifiers.None);
-            if (delayBetweenKeys > TimeSpan.Zero)
-            {
-                Thread.Sleep(delayBetweenKeys);
+                cancellationToken.ThrowIfCancellationRequested();
+                var (keycode, shifted) = Resolve(KeySyms.FromRune(runes[position]));
+                Tap(keycode, shifted ? KeyModifiers.Shift : KeyModifiers.None);
+                if (delayBetweenKeys > TimeSpan.Zero)
+                {
+                    Thread.Sleep(delayBetweenKeys);
+                }
             }
         }
     }
@@ -187,32 +193,123 @@ internal sealed unsafe class X11Keyboard
 
     private int Bind(nuint keysym)
     {
-        int keycode;
-        if (_free.Count > 0)
+        BindAll([keysym], keep: new HashSet<nuint>());
+        return _bound.First(pair => pair.Value.Keysym == keysym).Key;
+    }
+
+    /// <summary>
+    /// Binds the keysyms the runes from <paramref name="start"/> on lack, as many as there are keycodes to
+    /// spare; returns where the text has to stop before more can be bound.
+    /// </summary>
+    private int BindAhead(List<Rune> runes, int start)
+    {
+        var capacity = _free.Count + _bound.Count;
+        var wanted = new List<nuint>();
+        var used = new HashSet<nuint>();
+        var end = start;
+        for (; end < runes.Count; end++)
         {
-            keycode = _free[^1];
-            _free.RemoveAt(_free.Count - 1);
-        }
-        else if (_bound.Count > 0)
-        {
-            var (oldest, binding) = _bound.MinBy(pair => pair.Value.LastUsed);
-            var wait = SettleTime - Stopwatch.GetElapsedTime(binding.LastUsed);
-            if (wait > TimeSpan.Zero)
+            var keysym = KeySyms.FromRune(runes[end]);
+            used.Add(keysym);
+            if (wanted.Contains(keysym) || IsTypable(keysym))
             {
-                Thread.Sleep(wait);
+                continue;
             }
 
-            keycode = oldest;
-            _bound.Remove(oldest);
-        }
-        else
-        {
-            throw new DesktopDriverException($"cannot type keysym 0x{keysym:x}: it is not on the keyboard map and no keycode is free to bind it to");
+            if (wanted.Count == capacity)
+            {
+                break;
+            }
+
+            wanted.Add(keysym);
         }
 
-        SetKeycode(keycode, keysym);
-        _bound[keycode] = (keysym, Stopwatch.GetTimestamp());
-        return keycode;
+        if (wanted.Count > 0)
+        {
+            BindAll(wanted, keep: used);
+        }
+
+        return Math.Max(end, start + 1);
+    }
+
+    private bool IsTypable(nuint keysym)
+    {
+        if (_bound.Values.Any(binding => binding.Keysym == keysym))
+        {
+            return true;
+        }
+
+        for (var i = 0; i < _map.Length; i++)
+        {
+            if (_map[i] == keysym && i % _keysymsPerKeycode < 2)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Binds every keysym to a spare keycode (recycling the least recently used binding not in
+    /// <paramref name="keep"/> when none is free) in one XChangeKeyboardMapping request over the span they cover.
+    /// </summary>
+    private void BindAll(IReadOnlyList<nuint> keysyms, IReadOnlySet<nuint> keep)
+    {
+        var chosen = new List<(int Keycode, nuint Keysym)>();
+        foreach (var keysym in keysyms)
+        {
+            int keycode;
+            if (_free.Count > 0)
+            {
+                keycode = _free[^1];
+                _free.RemoveAt(_free.Count - 1);
+            }
+            else
+            {
+                var candidates = _bound.Where(pair => !keep.Contains(pair.Value.Keysym)).ToList();
+                if (candidates.Count == 0)
+                {
+                    throw new DesktopDriverException($"cannot type keysym 0x{keysym:x}: it is not on the keyboard map and no keycode is free to bind it to");
+                }
+
+                var (oldest, binding) = candidates.MinBy(pair => pair.Value.LastUsed);
+                var wait = SettleTime - Stopwatch.GetElapsedTime(binding.LastUsed);
+                if (wait > TimeSpan.Zero)
+                {
+                    Thread.Sleep(wait);
+                }
+
+                keycode = oldest;
+                _bound.Remove(oldest);
+            }
+
+            chosen.Add((keycode, keysym));
+        }
+
+        var first = chosen.Min(pair => pair.Keycode);
+        var count = chosen.Max(pair => pair.Keycode) - first + 1;
+        var span = new nuint[count * _keysymsPerKeycode];
+        Array.Copy(_map, (first - _minKeycode) * _keysymsPerKeycode, span, 0, span.Length);
+        foreach (var (keycode, keysym) in chosen)
+        {
+            // Both levels carry the keysym so a held Shift or Caps Lock does not change what is typed.
+            for (var level = 0; level < _keysymsPerKeycode; level++)
+            {
+                span[((keycode - first) * _keysymsPerKeycode) + level] = level < 2 ? keysym : 0;
+            }
+
+            _bound[keycode] = (keysym, Stopwatch.GetTimestamp());
+        }
+
+        fixed (nuint* syms = span)
+        {
+            Xlib.XChangeKeyboardMapping(_display, first, _keysymsPerKeycode, syms, count);
+        }
+
+        Xlib.XSync(_display, 0);
+        Array.Copy(span, 0, _map, (first - _minKeycode) * _keysymsPerKeycode, span.Length);
+        Thread.Sleep(BindPause);
     }
 
     private void SetKeycode(int keycode, nuint keysym)
