@@ -1,0 +1,65 @@
+using System.IO.Compression;
+using System.Text;
+using Vibe.Application.Executors;
+
+namespace Vibe.Executors.Web.Session;
+
+/// <summary>
+/// A Playwright trace records every action's parameters and DOM snapshots with input values, so a password
+/// typed by the robot would be readable in trace.zip. This rewrites the trace's text entries through the run's
+/// secret masker; images are left alone (password fields show as dots).
+/// </summary>
+internal static class TraceMasking
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static async Task MaskAsync(string zipPath, ISecretMasker masker, CancellationToken cancellationToken)
+    {
+        await using var archive = await ZipArchive.CreateAsync(File.Open(zipPath, FileMode.Open, FileAccess.ReadWrite), ZipArchiveMode.Update, leaveOpen: false, entryNameEncoding: null, cancellationToken);
+        foreach (var entry in archive.Entries.ToList())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            string text;
+            await using (var stream = await entry.OpenAsync(cancellationToken))
+            using (var buffer = new MemoryStream())
+            {
+                await stream.CopyToAsync(buffer, cancellationToken);
+                if (!TryDecode(buffer.ToArray(), out text))
+                {
+                    continue;
+                }
+            }
+
+            var masked = masker.Mask(text);
+            if (masked == text)
+            {
+                continue;
+            }
+
+            var name = entry.FullName;
+            entry.Delete();
+            var replacement = archive.CreateEntry(name, CompressionLevel.Fastest);
+            await using var output = await replacement.OpenAsync(cancellationToken);
+            await output.WriteAsync(StrictUtf8.GetBytes(masked), cancellationToken);
+        }
+    }
+
+    private static bool TryDecode(byte[] bytes, out string text)
+    {
+        text = "";
+        if (Array.IndexOf(bytes, (byte)0) >= 0)
+        {
+            return false;
+        }
+
+        try
+        {
+            text = StrictUtf8.GetString(bytes);
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            return false;
+        }
+    }
+}
