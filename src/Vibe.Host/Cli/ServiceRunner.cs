@@ -54,7 +54,7 @@ internal static class ServiceRunner
         // EF Core logs expected failures (a unique key that says "already queued") as errors; vibe logs what matters itself.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.None);
         builder.Services.AddVibe(settings);
-        builder.Services.AddVibeService();
+        builder.Services.AddVibeService(settings.Configuration);
         builder.Services.Configure<ConsoleLifetimeOptions>(options => options.SuppressStatusMessages = true);
         var grace = settings.Configuration.GetSection(ServiceOptions.Section).GetValue<TimeSpan?>(nameof(ServiceOptions.ShutdownGrace)) ?? new ServiceOptions().ShutdownGrace;
         builder.Services.Configure<Microsoft.Extensions.Hosting.HostOptions>(options => options.ShutdownTimeout = grace + TimeSpan.FromSeconds(30));
