@@ -56,7 +56,7 @@ internal static class ServiceRunner
         // EF Core logs expected failures (a unique key that says "already queued") as errors; vibe logs what matters itself.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.None);
         builder.Services.AddVibe(settings);
-        builder.Services.AddVibeService();
+        builder.Services.AddVibeService(settings.Configuration);
         builder.Services.AddOutboxSender();
         builder.Services.AddRetention();
         builder.Services.Configure<ConsoleLifetimeOptions>(options => options.SuppressStatusMessages = true);

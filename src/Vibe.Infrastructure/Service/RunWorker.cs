@@ -1,4 +1,5 @@
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -108,6 +109,12 @@ internal sealed class RunWorker : BackgroundService
             {
                 ServiceLog.Finished(_logger, runId, result.Robot, result.Status.ToString());
             }
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The lease ran out and another host recorded the run Abandoned (and queued its retry) first: that
+            // outcome stands. Expected after a lost lease, so not a worker failure to back off from.
+            ServiceLog.OutcomeDiscarded(_logger, runId);
         }
         finally
         {

@@ -23,6 +23,9 @@ internal static partial class ServiceLog
     [LoggerMessage(EventId = 2013, Level = LogLevel.Warning, Message = "run {RunId} lost its lease (another host marked it abandoned); cancelling it here")]
     public static partial void LeaseLost(ILogger logger, long runId);
 
+    [LoggerMessage(EventId = 2015, Level = LogLevel.Warning, Message = "run {RunId} was recorded Abandoned by another host while it ran here (its lease ran out); the outcome here is discarded")]
+    public static partial void OutcomeDiscarded(ILogger logger, long runId);
+
     [LoggerMessage(EventId = 2014, Level = LogLevel.Error, Message = "the worker loop failed; trying again in {Delay}")]
     public static partial void WorkerLoopFailed(ILogger logger, Exception exception, TimeSpan delay);
 

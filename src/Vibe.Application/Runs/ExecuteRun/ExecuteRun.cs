@@ -58,7 +58,9 @@ public sealed class ExecuteRunHandler : ICommandHandler<ExecuteRun, RunSummary>
 
     public async ValueTask<RunSummary> Handle(ExecuteRun command, CancellationToken cancellationToken)
     {
-        var run = await _db.Runs.FirstOrDefaultAsync(r => r.Id == command.RunId, cancellationToken)
+        // A run the worker has claimed must be recorded as ended whatever happens next: reading it must not be cut
+        // short by a stop that comes before its first step (the robot runner then records it Cancelled).
+        var run = await _db.Runs.FirstOrDefaultAsync(r => r.Id == command.RunId, command.AlreadyClaimed ? CancellationToken.None : cancellationToken)
             ?? throw VibeException.NotFound($"no run with id {command.RunId}");
         var catalog = await _catalog.GetAsync(cancellationToken);
         var robot = catalog.Find(run.RobotName);
@@ -97,7 +99,7 @@ public sealed class ExecuteRunHandler : ICommandHandler<ExecuteRun, RunSummary>
         }
 
         Finish(run, result);
-        await _followUp.ApplyAsync(run, robot, result.TimedOut, log, cancellationToken);
+        await _followUp.ApplyAsync(run, robot, result.TimedOut, log, CancellationToken.None);
         log.Write(result.Status == RunStatus.Succeeded ? RunLogLevel.Info : RunLogLevel.Error, null, $"run {run.Id} {result.Status.ToString().ToLowerInvariant()}{(run.Duration is { } d ? $" after {Domain.Robots.Duration.Format(d)}" : "")}");
         await log.FlushAsync(CancellationToken.None);
 
