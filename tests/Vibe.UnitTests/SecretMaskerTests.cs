@@ -35,4 +35,12 @@ public class SecretMaskerTests
 
         Assert.Equal("*** ***", masker.Mask("abcd-efgh abcd"));
     }
+
+    [Fact]
+    public void Browser_settings_are_shown_but_extra_browser_arguments_are_masked()
+    {
+        var masker = MaskerFor(new() { ["VIBE_WEB_TIMEZONE"] = "Europe/Paris", ["VIBE_WEB_ARGS"] = "--proxy-server=user:pw@proxy" });
+
+        Assert.Equal("time zone Europe/Paris, args ***", masker.Mask("time zone Europe/Paris, args --proxy-server=user:pw@proxy"));
+    }
 }

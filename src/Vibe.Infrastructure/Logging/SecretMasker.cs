@@ -36,7 +36,7 @@ internal sealed class SecretMasker : ISecretMasker
     {
         foreach (var (key, value) in environment.DotEnvValues)
         {
-            if (PlainSettings.Contains(key) || PlainPrefixes.Any(prefix => key.StartsWith(prefix, StringComparison.Ordinal)))
+            if (IsPlain(key))
             {
                 continue;
             }
@@ -45,6 +45,12 @@ internal sealed class SecretMasker : ISecretMasker
             AddConnectionStringPasswords(value);
         }
     }
+
+    // Browser settings are plain (a time zone or a viewport is no secret), except extra arguments, which may carry proxy credentials.
+    private static bool IsPlain(string key) =>
+        PlainSettings.Contains(key)
+        || PlainPrefixes.Any(prefix => key.StartsWith(prefix, StringComparison.Ordinal))
+        || (key.StartsWith("VIBE_WEB_", StringComparison.Ordinal) && key != "VIBE_WEB_ARGS");
 
     public void AddSecret(string value)
     {
