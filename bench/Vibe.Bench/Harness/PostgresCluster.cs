@@ -58,7 +58,7 @@ internal sealed class PostgresCluster
         }
 
         // Statements the application sent: everything but transaction control and session settings, which
-        // are counted as commits (or not at all).
+        // are counted as commits (or not at all). \y is a word boundary in PostgreSQL's regular expressions (\b is a backspace).
         var statements = new List<StatementCount>();
         await using (var command = new NpgsqlCommand(
             """
@@ -67,7 +67,7 @@ internal sealed class PostgresCluster
             JOIN pg_database d ON d.oid = s.dbid
             JOIN pg_roles r ON r.oid = s.userid
             WHERE d.datname = @db AND r.rolname <> @observer
-              AND s.query !~* '^\s*(BEGIN|COMMIT|ROLLBACK|START TRANSACTION|SAVEPOINT|RELEASE|DISCARD|SET|SHOW|RESET)\b'
+              AND s.query !~* '^\s*(BEGIN|COMMIT|ROLLBACK|START TRANSACTION|SAVEPOINT|RELEASE|DISCARD|SET|SHOW|RESET)\y'
             ORDER BY s.calls DESC
             """, connection))
         {
