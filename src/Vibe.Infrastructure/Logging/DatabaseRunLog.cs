@@ -6,7 +6,7 @@ namespace Vibe.Infrastructure.Logging;
 
 /// <summary>
 /// A run's log: each line is masked, shown to listeners at once, and stored in batches (at most a second
-/// late, and always by the end of the run) so that logging costs the run a few statements, not one per line.
+/// late, and always by the end of the run) so that logging costs the run one statement per batch, not one per line.
 /// </summary>
 internal sealed class DatabaseRunLog : IRunLog
 {
@@ -90,8 +90,7 @@ internal sealed class DatabaseRunLog : IRunLog
             try
             {
                 await using var db = _contexts.Create();
-                db.RunLogs.AddRange(batch);
-                await db.SaveChangesAsync(cancellationToken);
+                await RunLogInsert.InsertAsync(db, batch, cancellationToken);
             }
             catch
             {

@@ -27,7 +27,7 @@ internal static class DatabaseRegistration
         builder.UseSqlServer(connection);
 
     public static void ConfigurePostgres(DbContextOptionsBuilder builder, string connection) =>
-        builder.UseNpgsql(connection);
+        builder.UseNpgsql(PostgresConnections.WithDefaults(connection));
 
     private static IServiceCollection AddContext<TContext>(this IServiceCollection services, Action<DbContextOptionsBuilder> configure)
         where TContext : VibeDbContext

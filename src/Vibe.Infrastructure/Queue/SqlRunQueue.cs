@@ -19,24 +19,30 @@ internal sealed class SqlRunQueue : IRunQueue
         _provider = settings.Database.Provider.Trim().ToLowerInvariant();
     }
 
-    public async Task<long?> ClaimNextAsync(string host, IReadOnlyCollection<string> excludedRobots, DateTime now, DateTime leaseExpiresAt, CancellationToken cancellationToken)
+    public async Task<TaskRun?> ClaimNextAsync(string host, IReadOnlyCollection<string> excludedRobots, DateTime now, DateTime leaseExpiresAt, CancellationToken cancellationToken)
     {
         await using var db = _contexts.Create();
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = ClaimStatements.For(_provider, excludedRobots.Count);
-        Add(command, "@host", host);
-        Add(command, "@now", now);
-        Add(command, "@lease", leaseExpiresAt);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        var parameters = new List<DbParameter>
+        {
+            Parameter(command, "@host", host),
+            Parameter(command, "@now", now),
+            Parameter(command, "@lease", leaseExpiresAt),
+        };
         var index = 0;
         foreach (var robot in excludedRobots)
         {
-            Add(command, $"@x{index++}", robot);
+            parameters.Add(Parameter(command, $"@x{index++}", robot));
         }
 
-        var result = await command.ExecuteScalarAsync(cancellationToken);
-        return result is null or DBNull ? null : Convert.ToInt64(result, System.Globalization.CultureInfo.InvariantCulture);
+        // Not composed (no LIMIT, no filter), so EF Core sends the statement as written and maps the row it returns.
+        var claimed = db.Runs.FromSqlRaw(ClaimStatements.For(_provider, excludedRobots.Count), [.. parameters]).AsNoTracking().AsAsyncEnumerable();
+        await foreach (var run in claimed.WithCancellation(cancellationToken))
+        {
+            return run;
+        }
+
+        return null;
     }
 
     public async Task<bool> RenewLeaseAsync(long runId, string host, DateTime leaseExpiresAt, CancellationToken cancellationToken)
@@ -48,12 +54,12 @@ internal sealed class SqlRunQueue : IRunQueue
         return updated == 1;
     }
 
-    private static void Add(DbCommand command, string name, object value)
+    private static DbParameter Parameter(DbCommand command, string name, object value)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;
         parameter.Value = value;
-        command.Parameters.Add(parameter);
+        return parameter;
     }
 }
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Vibe.Application.Common.Interfaces;
 using Vibe.Application.Runs.ExecuteRun;
+using Vibe.Domain.Runs;
 using Vibe.Infrastructure.Queue;
 
 namespace Vibe.Infrastructure.Service;
@@ -58,11 +59,11 @@ internal sealed class RunWorker : BackgroundService
             {
                 var catalog = await _catalog.GetAsync(stoppingToken);
                 var now = _time.GetUtcNow().UtcDateTime;
-                var runId = await _queue.ClaimNextAsync(_host.HostName, HostEligibility.Excluded(catalog, _host), now, now + _options.Lease, stoppingToken);
+                var claimed = await _queue.ClaimNextAsync(_host.HostName, HostEligibility.Excluded(catalog, _host), now, now + _options.Lease, stoppingToken);
                 failures = 0;
-                if (runId is { } id)
+                if (claimed is not null)
                 {
-                    await ExecuteClaimedAsync(id, stoppingToken);
+                    await ExecuteClaimedAsync(claimed, stoppingToken);
                 }
                 else
                 {
@@ -83,8 +84,9 @@ internal sealed class RunWorker : BackgroundService
         }
     }
 
-    private async Task ExecuteClaimedAsync(long runId, CancellationToken stoppingToken)
+    private async Task ExecuteClaimedAsync(TaskRun claimed, CancellationToken stoppingToken)
     {
+        var runId = claimed.Id;
         _state.SetCurrent(runId);
         ServiceLog.Claimed(_logger, runId, "");
         using var run = new CancellationTokenSource();
@@ -104,7 +106,7 @@ internal sealed class RunWorker : BackgroundService
         {
             await using var scope = _scopes.CreateAsyncScope();
             var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
-            var result = await mediator.Send(new ExecuteRun(runId, AlreadyClaimed: true), run.Token);
+            var result = await mediator.Send(ExecuteRun.ForClaimed(claimed), run.Token);
             if (_logger.IsEnabled(LogLevel.Information))
             {
                 ServiceLog.Finished(_logger, runId, result.Robot, result.Status.ToString());

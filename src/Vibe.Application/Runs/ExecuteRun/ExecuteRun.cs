@@ -11,10 +11,20 @@ namespace Vibe.Application.Runs.ExecuteRun;
 
 /// <summary>
 /// Executes a queued run: marks it Running on this host, runs the robot's steps, and records how it ended.
-/// With <see cref="AlreadyClaimed"/> the caller (the service's worker) has already claimed it atomically.
+/// With <see cref="Claimed"/> the caller (the service's worker) has already claimed it atomically and passes the
+/// row its claim returned, so it is not read again.
 /// A failed robot is a result, not an exception; the run is never left Running.
 /// </summary>
-public sealed record ExecuteRun(long RunId, bool AlreadyClaimed = false) : ICommand<RunSummary>, INotReplayable;
+public sealed record ExecuteRun(long RunId) : ICommand<RunSummary>, INotReplayable
+{
+    /// <summary>The run as the worker's claim returned it (Running on this host), or null to claim it here.</summary>
+    public TaskRun? Claimed { get; init; }
+
+    public bool AlreadyClaimed => Claimed is not null;
+
+    /// <summary>Executes a run the caller has claimed.</summary>
+    public static ExecuteRun ForClaimed(TaskRun claimed) => new(claimed.Id) { Claimed = claimed };
+}
 
 public sealed class ExecuteRunHandler : ICommandHandler<ExecuteRun, RunSummary>
 {
@@ -58,11 +68,12 @@ public sealed class ExecuteRunHandler : ICommandHandler<ExecuteRun, RunSummary>
 
     public async ValueTask<RunSummary> Handle(ExecuteRun command, CancellationToken cancellationToken)
     {
-        // A run the worker has claimed must be recorded as ended whatever happens next: reading it must not be cut
-        // short by a stop that comes before its first step (the robot runner then records it Cancelled).
-        var run = await _db.Runs.FirstOrDefaultAsync(r => r.Id == command.RunId, command.AlreadyClaimed ? CancellationToken.None : cancellationToken)
-            ?? throw VibeException.NotFound($"no run with id {command.RunId}");
-        var catalog = await _catalog.GetAsync(cancellationToken);
+        // A run the worker has claimed comes with the command: nothing stands between the claim and the robot
+        // runner, which records it Cancelled if a stop comes before its first step.
+        var run = command.Claimed is { } claimed
+            ? _db.Runs.Attach(claimed).Entity
+            : await _db.Runs.FirstOrDefaultAsync(r => r.Id == command.RunId, cancellationToken) ?? throw VibeException.NotFound($"no run with id {command.RunId}");
+        var catalog = await _catalog.GetAsync(command.AlreadyClaimed ? CancellationToken.None : cancellationToken);
         var robot = catalog.Find(run.RobotName);
 
         if (!command.AlreadyClaimed)

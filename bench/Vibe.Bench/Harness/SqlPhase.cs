@@ -1,7 +1,6 @@
 using Npgsql;
-using Vibe.Bench.Harness;
 
-namespace Vibe.Bench.Anchors;
+namespace Vibe.Bench.Harness;
 
 /// <summary>The counting protocol of bench-common: quiet connections, read, reset, work, quiet again, read.</summary>
 internal static class SqlPhase
