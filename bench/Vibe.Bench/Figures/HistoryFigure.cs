@@ -27,9 +27,12 @@ internal sealed class HistoryFigure : IFigure
         text.AppendLine("## 3. History at scale");
         text.AppendLine();
         text.AppendLine($"A store built by `vibe db migrate` (vibe's own schema and indexes) and filled with set-based SQL: {first.Runs - HistoryData.PendingRuns:N0} finished runs");
-        text.AppendLine($"over two years ({HistoryData.Robots.Count} robots, one of them weekly ({HistoryMeasurement.FilteredRobot}, about 104 runs); about 90% Succeeded, 5.5% Failed, 2% Cancelled, 2% Skipped, a few Abandoned; 12% manual,");
-        text.AppendLine($"the rest scheduled, every 97th a retry), {first.LogLines:N0} log lines ({HistoryData.LinesPerRun} per run) and {HistoryData.PendingRuns} retries queued but not yet due.");
+        text.AppendLine($"over two years of {HistoryData.Robots.Count} robots (19 share them evenly; {HistoryMeasurement.FilteredRobot} runs weekly, about 104 runs), every 97th run a retry of the");
+        text.AppendLine($"one before; {first.LogLines:N0} log lines ({HistoryData.LinesPerRun} per run); and {HistoryData.PendingRuns} retries queued but not yet due, which the claim must pass by.");
+        text.AppendLine($"Counted back from the store: {first.Mix}.");
         text.AppendLine("PostgreSQL gets VACUUM ANALYZE after the load (what autovacuum does by itself); SQLite is left as vibe leaves it (no ANALYZE).");
+        text.AppendLine();
+        text.AppendLine("Generation time is the whole load: the runs, the log lines, the queued retries (and on PostgreSQL the sequences and VACUUM ANALYZE).");
         text.AppendLine();
         text.AppendLine("| provider | runs | log lines | store size | generation time |");
         text.AppendLine("|---|---:|---:|---:|---:|");
