@@ -31,6 +31,8 @@ internal sealed class HistoryFigure : IFigure
         text.AppendLine($"one before; {first.LogLines:N0} log lines ({HistoryData.LinesPerRun} per run); and {HistoryData.PendingRuns} retries queued but not yet due, which the claim must pass by.");
         text.AppendLine($"Counted back from the store: {first.Mix}.");
         text.AppendLine("PostgreSQL gets VACUUM ANALYZE after the load (what autovacuum does by itself); SQLite is left as vibe leaves it (no ANALYZE).");
+        text.AppendLine("The load itself takes shortcuts a live store never sees (SQLite without a journal, PostgreSQL without the log table's");
+        text.AppendLine("foreign-key triggers; the data is consistent by construction); the measurements run on the store as vibe opens it.");
         text.AppendLine();
         text.AppendLine("Generation time is the whole load: the runs, the log lines, the queued retries (and on PostgreSQL the sequences and VACUUM ANALYZE).");
         text.AppendLine();
