@@ -142,9 +142,9 @@ internal sealed class HistoryMeasurement
             var queue = store.Services.GetRequiredService<IRunQueue>();
             var now = TimeProvider.System.GetUtcNow().UtcDateTime;
             var claim = await TimeAsync(() => queue.ClaimNextAsync("bench-host", [], now, now.AddMinutes(5), ct));
-            if (claim.Result != queued)
+            if (claim.Result?.Id != queued)
             {
-                throw new InvalidOperationException($"the claim took run {claim.Result?.ToString(CultureInfo.InvariantCulture) ?? "none"}, not the fresh run {queued}");
+                throw new InvalidOperationException($"the claim took run {claim.Result?.Id.ToString(CultureInfo.InvariantCulture) ?? "none"}, not the fresh run {queued}");
             }
 
             if (i >= warmUp)
