@@ -140,7 +140,7 @@ internal sealed class WebExecutorFigure : IFigure
             ? $"vibe − raw is {Samples.F(overhead.Median, "0")} ms in every round ({Samples.F(overhead.Min, "0")} to {Samples.F(overhead.Max, "0")} ms). "
             : $"The paired vibe − raw differences run from {Samples.F(overhead.Min, "0")} to {Samples.F(overhead.Max, "0")} ms around a median of {Samples.F(overhead.Median, "0")} ms: "
               + $"vibe's overhead is smaller than what one round varies on this machine (raw Playwright alone spans {Samples.F(raw.Min, "0")}–{Samples.F(raw.Max, "0")} ms). ");
-        text.Append($"The one thing vibe adds that costs measurable time is the trace it records by default (`trace: true`, kept only when a step fails): ");
+        text.Append($"The one thing vibe adds beyond those calls is the trace it records by default (`trace: true`, kept only when a step fails): ");
         text.Append($"{Samples.F(trace.Median, "0")} ms per run at the median");
         text.Append(Resolved(trace) ? "." : $", though the rounds range from {Samples.F(trace.Min, "0")} to {Samples.F(trace.Max, "0")} ms.");
         text.Append($" With `trace: false`, vibe − raw is {Samples.F(overheadNoTrace.Median, "0")} ms ({Samples.F(overheadNoTrace.Min, "0")} to {Samples.F(overheadNoTrace.Max, "0")}). ");
