@@ -15,7 +15,7 @@ internal sealed class InProcessVibe : IAsyncDisposable
 
     public ServiceProvider Services { get; }
 
-    public static async Task<InProcessVibe> StartAsync(TempWorkspace workspace, IReadOnlyDictionary<string, string>? environment = null)
+    public static async Task<InProcessVibe> StartAsync(TempWorkspace workspace, IReadOnlyDictionary<string, string>? environment = null, bool migrate = true)
     {
         var variables = new Dictionary<string, string>(environment ?? new Dictionary<string, string>());
         var settings = VibeSettings.Load(workspace.Directory, variables.GetValueOrDefault, variables.Keys);
@@ -24,7 +24,11 @@ internal sealed class InProcessVibe : IAsyncDisposable
             .AddVibe(settings)
             .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         var vibe = new InProcessVibe(services);
-        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+        if (migrate)
+        {
+            await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+        }
+
         return vibe;
     }
 

@@ -11,7 +11,7 @@ internal static class DatabaseRegistration
     public static IServiceCollection AddVibeDatabase(this IServiceCollection services, DatabaseOptions options, string defaultSqlitePath)
     {
         var provider = options.Provider.Trim().ToLowerInvariant();
-        var connection = string.IsNullOrWhiteSpace(options.Connection) ? $"Data Source={defaultSqlitePath}" : options.Connection;
+        var connection = ConnectionString(options, defaultSqlitePath);
         return provider switch
         {
             DatabaseProviders.SqlServer => services.AddContext<SqlServerVibeDbContext>(builder => ConfigureSqlServer(builder, connection)),
@@ -19,6 +19,10 @@ internal static class DatabaseRegistration
             _ => services.AddContext<SqliteVibeDbContext>(builder => ConfigureSqlite(builder, connection)),
         };
     }
+
+    /// <summary>The configured connection string; for SQLite without one, the file in the data folder.</summary>
+    public static string ConnectionString(DatabaseOptions options, string defaultSqlitePath) =>
+        string.IsNullOrWhiteSpace(options.Connection) ? $"Data Source={defaultSqlitePath}" : options.Connection;
 
     public static void ConfigureSqlite(DbContextOptionsBuilder builder, string connection) =>
         builder.UseSqlite(SqliteConnections.WithDefaults(connection));
