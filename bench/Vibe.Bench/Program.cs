@@ -2,7 +2,8 @@ using System.Diagnostics;
 using Vibe.Bench.Figures;
 using Vibe.Bench.Harness;
 
-// vibe's benchmarks: `dotnet bench/Vibe.Bench/bin/Release/net10.0/Vibe.Bench.dll [--quick] [--only a,b] [--out FILE]`.
+// vibe's benchmarks: `dotnet bench/Vibe.Bench/bin/Release/net10.0/Vibe.Bench.dll [--quick] [--only a,b] [--out FILE]
+// [--vibe PATH/vibe.dll] [--no-anchors]` (the last two compare another build of vibe, e.g. an older commit's).
 // bench/run.sh starts what they need (PostgreSQL with pg_stat_statements, a published vibe) and calls this.
 var quick = args.Contains("--quick");
 var only = ValueOf("--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -20,7 +21,12 @@ IFigure[] figures =
     new MicroFigure(),
 ];
 
-var environment = new BenchEnvironment(quick, root);
+var environment = new BenchEnvironment(quick, root) { SkipAnchors = args.Contains("--no-anchors") };
+if (ValueOf("--vibe") is { } otherVibe)
+{
+    environment.VibeDll = Path.GetFullPath(otherVibe);
+}
+
 var report = new Report();
 var clock = Stopwatch.StartNew();
 using var cancel = new CancellationTokenSource();

@@ -114,4 +114,22 @@ public class ServiceLifecycleTests
         Assert.All(runs, run => Assert.Equal("svc", run.Host));
         Assert.All(runs, run => Assert.Equal(TriggerKind.Manual, run.Trigger));
     }
+
+    [Fact]
+    public async Task A_run_handed_over_by_run_now_is_started_without_waiting_for_the_next_poll()
+    {
+        // The worker would look at the queue by itself only once an hour: the run starts because run-now wakes it.
+        await using var world = await ServiceWorkspace.SqliteAsync("""
+            { "robots": [ { "name": "greeter", "executor": "shell", "steps": [ { "action": "log", "message": "hello" } ] } ] }
+            """, ("VIBE_SERVICE_POLL_INTERVAL", "01:00:00"));
+        await world.StartServiceAsync("svc");
+
+        var queued = await world.CliAsync("operator", "run-now", "greeter");
+
+        Assert.True(queued.ExitCode == 0, queued + "\n" + await world.ReportAsync());
+        await Eventually.ValueAsync(
+            () => world.Store.RunsAsync("greeter"),
+            runs => runs.Count == 1 && runs[0].Status == RunStatus.Succeeded,
+            async _ => "the service did not start the handed-over run before its next poll (an hour away)\n" + await world.ReportAsync());
+    }
 }

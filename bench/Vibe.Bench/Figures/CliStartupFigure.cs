@@ -13,7 +13,7 @@ internal sealed class CliStartupFigure : IFigure
 
     public async Task RunAsync(BenchEnvironment environment, Report report, CancellationToken ct)
     {
-        var repetitions = environment.Scale(15, 5);
+        var repetitions = environment.Scale(8, 4);
         var workspace = await CreateWorkspaceAsync(environment, ct);
         var commands = new (string Label, string[] Arguments)[]
         {

@@ -29,9 +29,9 @@ internal sealed class LatencyFigure : IFigure
     {
         var sameProcess = await SameProcessAsync(environment, environment.Scale(50, 20), ct);
         Console.WriteLine($"same process: {sameProcess.Latency()}");
-        var (cliTotal, cliPickup) = await FromCliAsync(environment, environment.Scale(20, 8), ct);
+        var (cliTotal, cliPickup) = await FromCliAsync(environment, environment.Scale(12, 6), ct);
         Console.WriteLine($"from the CLI: {cliTotal.Latency("0")}; queued to start {cliPickup.Latency("0")}");
-        var everySecond = await EverySecondAsync(environment, environment.Scale(60, 20), ct);
+        var everySecond = await EverySecondAsync(environment, environment.Scale(40, 20), ct);
         Console.WriteLine($"every second: {everySecond.Latency()}");
         var sameMinute = await SameFireTimeAsync(environment, 100, ct);
         Console.WriteLine($"100 robots, one fire time: {sameMinute.Latency()}");

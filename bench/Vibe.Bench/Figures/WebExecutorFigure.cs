@@ -28,7 +28,7 @@ internal sealed class WebExecutorFigure : IFigure
         var url = new Uri(page).AbsoluteUri;
         var vibe = new VibeWebSession(workspace.InProcess);
 
-        var n = environment.Scale(10, 5);
+        var n = environment.Scale(8, 5);
         var rounds = new List<Round>();
         for (var i = -1; i < n; i++)
         {

@@ -15,6 +15,7 @@ internal sealed class BenchEnvironment
         PostgresAdmin = Environment.GetEnvironmentVariable("VIBE_BENCH_POSTGRES")
             ?? throw new InvalidOperationException("VIBE_BENCH_POSTGRES is not set: run the benchmarks with `bash bench/run.sh`, which starts a PostgreSQL cluster with pg_stat_statements");
         Postgres = new PostgresCluster(PostgresAdmin);
+        VibeDll = Path.Combine(RepositoryRoot, "artifacts", "vibe", "vibe.dll");
     }
 
     /// <summary>--quick: smaller data sets and fewer repetitions, for a check in a few minutes.</summary>
@@ -29,8 +30,14 @@ internal sealed class BenchEnvironment
 
     public PostgresCluster Postgres { get; }
 
-    /// <summary>The framework-dependent vibe that `./vibe` publishes and README.md tells users to run.</summary>
-    public string VibeDll => Path.Combine(RepositoryRoot, "artifacts", "vibe", "vibe.dll");
+    /// <summary>
+    /// The vibe that `./vibe` publishes and README.md tells users to run; `--vibe PATH` measures another build
+    /// instead (an older commit's, for a before/after comparison).
+    /// </summary>
+    public string VibeDll { get; set; }
+
+    /// <summary>--no-anchors: the dispatch figure drains vibe only (for a before/after comparison).</summary>
+    public bool SkipAnchors { get; init; }
 
     /// <summary>The `./vibe` launcher itself (a shell script that checks the build is current, then runs vibe.dll).</summary>
     public string VibeLauncher => Path.Combine(RepositoryRoot, "vibe");

@@ -62,6 +62,7 @@ internal sealed class RunCommands
             return await ExecuteInForegroundAsync(services, queued);
         }
 
+        ServiceWakeUp.Request(_locations);
         Console.Out.WriteLine($"run {queued.Id} queued; the vibe service (pid {service.Pid}) runs it{(wait ? "" : " (follow it with `vibe status " + queued.Id + "`)")}");
         return wait ? await RunFollower.FollowAsync(services, queued.Id, _session.Cancellation) : ExitCodes.Success;
     }

@@ -59,6 +59,9 @@ internal static partial class ServiceLog
     [LoggerMessage(EventId = 2040, Level = LogLevel.Information, Message = "stop requested by `vibe stop-service`")]
     public static partial void StopRequested(ILogger logger);
 
+    [LoggerMessage(EventId = 2042, Level = LogLevel.Information, Message = "runs queued by other processes are noticed at the next poll only: {Reason}")]
+    public static partial void WakeWatchUnavailable(ILogger logger, string reason);
+
     [LoggerMessage(EventId = 2041, Level = LogLevel.Warning, Message = "heartbeat failed: {Error}")]
     public static partial void HeartbeatFailed(ILogger logger, string error);
 }

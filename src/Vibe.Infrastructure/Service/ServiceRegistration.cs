@@ -37,6 +37,7 @@ public static class ServiceRegistration
         services.AddHostedService<Housekeeper>();
         services.AddHostedService<RunWorker>();
         services.AddHostedService<StopRequestWatcher>();
+        services.AddHostedService<WakeRequestWatcher>();
         return services;
     }
 }
