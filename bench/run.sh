@@ -41,8 +41,9 @@ echo "PostgreSQL benchmark cluster on 127.0.0.1:$pg_port"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 # What README.md tells users to run: ./vibe publishes itself into artifacts/vibe on first use.
 ./vibe --version >/dev/null
-# The same program and the floor, framework-dependent and ReadyToRun, for the start-up figure.
-dotnet publish src/Vibe.Host/Vibe.Host.csproj -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o artifacts/bench/vibe-r2r -nologo -v q
+# The same program as plain IL (what ./vibe published before it used ReadyToRun) and the floor both ways, for the
+# start-up figure.
+dotnet publish src/Vibe.Host/Vibe.Host.csproj -c Release -o artifacts/bench/vibe-il -nologo -v q
 dotnet publish bench/Floor/Floor.csproj -c Release -o artifacts/bench/floor -nologo -v q
 dotnet publish bench/Floor/Floor.csproj -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o artifacts/bench/floor-r2r -nologo -v q
 dotnet build bench/Vibe.Bench/Vibe.Bench.csproj -c Release -nologo -v q

@@ -23,9 +23,9 @@ internal sealed class CliStartupFigure : IFigure
         };
         var programs = new (string Label, string File, string[] Prefix)[]
         {
-            ("`./vibe` (README: the launcher, framework-dependent)", environment.VibeLauncher, []),
-            ("`dotnet vibe.dll` (framework-dependent)", "dotnet", [environment.VibeDll]),
-            ("`dotnet vibe.dll` (ReadyToRun)", "dotnet", [environment.VibeReadyToRunDll]),
+            ("`./vibe` (what README.md says: the launcher, ReadyToRun)", environment.VibeLauncher, []),
+            ("`dotnet artifacts/vibe/vibe.dll` (ReadyToRun, no launcher)", "dotnet", [environment.VibeDll]),
+            ("`dotnet vibe.dll` (plain IL, framework-dependent)", "dotnet", [environment.VibeIlDll]),
         };
 
         var floor = await TimeAsync("dotnet", [environment.FloorDll], workspace, repetitions, ct);

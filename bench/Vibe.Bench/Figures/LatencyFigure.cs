@@ -45,12 +45,14 @@ internal sealed class LatencyFigure : IFigure
         text.AppendLine("|---|---|");
         text.AppendLine($"| enqueue → Running, queued in the service's process (idle worker) | {sameProcess.Latency()} |");
         text.AppendLine($"| `vibe run-now` started → Running, service in another process | {cliTotal.Latency("0")} |");
-        text.AppendLine($"| … of which queued → Running (the service noticing the run) | {cliPickup.Latency("0")} |");
+        text.AppendLine($"| … of which QueuedAt → Running (QueuedAt is stamped in the CLI just before its first database write) | {cliPickup.Latency("0")} |");
         text.AppendLine($"| fire time → Running, a robot every second | {everySecond.Latency()} |");
         text.AppendLine($"| fire time → Running, 100 robots due at the same second | {sameMinute.Latency()} |");
         text.AppendLine();
         text.AppendLine("Enqueue → Running is timed on one clock: the wall clock read just before the enqueue (or before starting");
         text.AppendLine("`vibe run-now`) against the StartedAt the worker records. Fire-time lateness is StartedAt − ScheduledFireTime.");
+        text.AppendLine("`vibe run-now` wakes the service through a watched file; the QueuedAt → Running median is mostly the CLI's own");
+        text.AppendLine("first database write (a cold EF Core SaveChanges), which happens after the stamp.");
         text.AppendLine("With 100 robots due at once and one worker, the last run starts after the 99 before it have run: the p99");
         text.AppendLine("and max are mostly queueing, not scheduling.");
         report.Add(Name, text.ToString());

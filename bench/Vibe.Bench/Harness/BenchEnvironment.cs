@@ -42,8 +42,8 @@ internal sealed class BenchEnvironment
     /// <summary>The `./vibe` launcher itself (a shell script that checks the build is current, then runs vibe.dll).</summary>
     public string VibeLauncher => Path.Combine(RepositoryRoot, "vibe");
 
-    /// <summary>The same program published ReadyToRun for this machine (bench/run.sh publishes it).</summary>
-    public string VibeReadyToRunDll => Path.Combine(RepositoryRoot, "artifacts", "bench", "vibe-r2r", "vibe.dll");
+    /// <summary>The same program published as plain IL, without ReadyToRun (bench/run.sh publishes it).</summary>
+    public string VibeIlDll => Path.Combine(RepositoryRoot, "artifacts", "bench", "vibe-il", "vibe.dll");
 
     public string FloorDll => Path.Combine(RepositoryRoot, "artifacts", "bench", "floor", "Floor.dll");
 
