@@ -6,31 +6,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
+source scripts/lib.sh
+
 # --- packages ---------------------------------------------------------------
-wanted=(postgresql chromium)
-missing=()
-for pkg in "${wanted[@]}"; do
-  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "installing: ${missing[*]}"
-  sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
-  $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+install_missing postgresql chromium
 
 # --- a throwaway PostgreSQL cluster that counts statements ------------------
-pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 work=$(mktemp -d /tmp/vibe-bench.XXXXXX)
-chmod 755 "$work"
-pg_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-run_as_pg() { if [ "$(id -u)" -eq 0 ]; then su postgres -s /bin/sh -c "$*"; else sh -c "$*"; fi; }
-mkdir -p "$work/pg"
-[ "$(id -u)" -eq 0 ] && chown postgres "$work/pg"
-run_as_pg "'$pg_bin/initdb' -D '$work/pg/data' -U vibe --auth=trust -E UTF8 >/dev/null"
-run_as_pg "'$pg_bin/pg_ctl' -D '$work/pg/data' -l '$work/pg/log' -w -o \"-h 127.0.0.1 -p $pg_port -k '$work/pg' -c max_connections=200 -c fsync=off -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.max=10000 -c shared_buffers=512MB -c max_wal_size=4GB\" start >/dev/null"
+start_throwaway_postgres "$work" -c max_connections=200 -c fsync=off -c shared_preload_libraries=pg_stat_statements \
+  -c pg_stat_statements.max=10000 -c shared_buffers=512MB -c max_wal_size=4GB
 cleanup() {
-  run_as_pg "'$pg_bin/pg_ctl' -D '$work/pg/data' -m immediate stop" >/dev/null 2>&1 || true
+  stop_throwaway_postgres "$work"
   rm -rf "$work"
 }
 trap cleanup EXIT
