@@ -23,12 +23,7 @@ public class RobotFileBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        // Only the repository's files count: no environment variable may point vibe elsewhere.
-        var settings = VibeSettings.Load(MicroInputs.RepositoryRoot, _ => null, []);
-        _services = new ServiceCollection()
-            .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
-            .AddVibe(settings)
-            .BuildServiceProvider();
+        _services = MicroInputs.ShippedServices();
         _loader = _services.GetRequiredService<RobotFileLoader>();
         var loaded = _loader.Load();
         if (!loaded.IsValid || loaded.Robots.Count == 0)

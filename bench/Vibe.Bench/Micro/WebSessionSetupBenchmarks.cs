@@ -25,11 +25,7 @@ public class WebSessionSetupBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var settings = VibeSettings.Load(MicroInputs.RepositoryRoot, _ => null, []);
-        _services = new ServiceCollection()
-            .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
-            .AddVibe(settings)
-            .BuildServiceProvider();
+        _services = MicroInputs.ShippedServices();
         _catalog = _services.GetRequiredService<IRobotCatalog>();
         _environment = _services.GetRequiredService<IEnvironmentReader>();
         _robot = _catalog.GetAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult().Find("web-sample")
