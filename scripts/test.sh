@@ -30,15 +30,26 @@ results="$work/results"
 status=0
 dotnet test Vibe.sln -c Release --no-build --logger "trx" --results-directory "$results" "$@" || status=$?
 
-# One closing line for people and CI: totals over every test project.
+# The closing lines for people and CI: each failed test with the start of its message (the full output above
+# can be long), then the totals over every test project.
 python3 - "$results" <<'PY'
 import sys, glob, xml.etree.ElementTree as ET
 p = f = s = 0
-for trx in glob.glob(sys.argv[1] + "/*.trx"):
-    c = ET.parse(trx).getroot().find(".//{*}Counters")
-    if c is None: continue
-    p += int(c.get("passed", 0)); f += int(c.get("failed", 0)) + int(c.get("error", 0)) + int(c.get("timeout", 0))
-    s += int(c.get("notExecuted", 0))
+failures = []
+for trx in sorted(glob.glob(sys.argv[1] + "/*.trx")):
+    root = ET.parse(trx).getroot()
+    for result in root.findall(".//{*}UnitTestResult"):
+        outcome = result.get("outcome")
+        if outcome == "Passed": p += 1
+        elif outcome == "NotExecuted": s += 1
+        else:
+            f += 1
+            message = result.find(".//{*}ErrorInfo/{*}Message")
+            lines = (message.text or "").strip().splitlines() if message is not None else []
+            failures.append((result.get("testName"), lines[:6]))
+for name, lines in failures:
+    print(f"FAILED {name}")
+    for line in lines: print(f"    {line[:400]}")
 print(f"{p} passed, {f} failed, {s} skipped")
 PY
 exit $status

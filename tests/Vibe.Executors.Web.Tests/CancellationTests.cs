@@ -37,7 +37,7 @@ public sealed class CancellationTests
         // Had the cancellation waited for the 60 s step timeout, the run would have failed, not been cancelled.
         Assert.Equal(RunStatus.Cancelled, result.Status);
         Assert.Equal("cancelled during step #2 waitFor", result.Error);
-        Assert.Equal(0, ChromiumProcesses.Count(run.ProcessMarker));
+        Assert.Equal(0, await ChromiumProcesses.CountAfterEndAsync(run.ProcessMarker));
     }
 
     [Fact]
@@ -59,6 +59,6 @@ public sealed class CancellationTests
         var result = await run.Completion.WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(RunStatus.Cancelled, result.Status);
-        Assert.Equal(0, ChromiumProcesses.Count(run.ProcessMarker));
+        Assert.Equal(0, await ChromiumProcesses.CountAfterEndAsync(run.ProcessMarker));
     }
 }

@@ -51,7 +51,7 @@ public sealed class FailureEvidenceTests
         Assert.DoesNotContain("s3cret-Passw0rd", traceText, StringComparison.Ordinal);
         Assert.DoesNotContain("s3cret-Passw0rd", await File.ReadAllTextAsync(Path.Combine(run.EvidenceFolder, "page.html")), StringComparison.Ordinal);
 
-        Assert.Equal(0, ChromiumProcesses.Count(run.ProcessMarker));
+        Assert.Equal(0, await ChromiumProcesses.CountAfterEndAsync(run.ProcessMarker));
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class FailureEvidenceTests
             await session.DisposeAsync();
         }
 
-        Assert.Equal(0, ChromiumProcesses.Count(run.ProcessMarker));
+        Assert.Equal(0, await ChromiumProcesses.CountAfterEndAsync(run.ProcessMarker));
     }
 
     private static string ReadTextEntries(ZipArchive archive)

@@ -12,12 +12,13 @@ public class ClusterTests
     {
         await using var world = await ServiceWorkspace.PostgresAsync("""
             { "robots": [
-              { "name": "batch", "executor": "shell", "steps": [ { "action": "log", "message": "batch item" } ] },
+              { "name": "batch", "executor": "shell", "steps": [ { "action": "wait", "duration": "20ms" }, { "action": "log", "message": "batch item" } ] },
               { "name": "every-second", "executor": "shell", "schedule": { "cron": "* * * * * ?", "overlap": "queue" },
                 "steps": [ { "action": "log", "message": "tick" } ] }
             ] }
             """);
         // Started one after the other, as an operator brings hosts up: each joins a cluster that is already firing.
+        // Each batch run takes a moment (20 ms), as real work does, so the queue lasts long enough for all to share it.
         var services = new List<ServiceProcess>();
         var scheduleStarted = DateTime.UtcNow;
         foreach (var host in Hosts)

@@ -80,7 +80,10 @@ internal static class ServiceRunner
             logger.LogWarning("{Warning}", warning);
         }
 
-        logger.LogInformation("vibe service started on {Host} (pid {Pid}); {Robots} robot(s); data folder {DataFolder}", hostName, Environment.ProcessId, catalog.Robots.Count, locations.DataDirectory);
+        // Said once the scheduler, the worker and the housekeeping have started, so "started" means runs are taken:
+        // scripts and operators that wait for this line can queue work at once.
+        using var announce = host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(() =>
+            logger.LogInformation("vibe service started on {Host} (pid {Pid}); {Robots} robot(s); data folder {DataFolder}", hostName, Environment.ProcessId, catalog.Robots.Count, locations.DataDirectory));
         await host.RunAsync();
         logger.LogInformation("vibe service stopped");
         return ExitCodes.Success;

@@ -6,6 +6,23 @@ namespace Vibe.Executors.Web.Tests.Harness;
 /// </summary>
 public static class ChromiumProcesses
 {
+    /// <summary>
+    /// The run's browser processes still alive after it ended, given the moment Chromium's helper processes (renderer,
+    /// GPU, zygote) take to exit after the browser itself on a busy machine. A browser left behind stays, and counts.
+    /// </summary>
+    public static async Task<int> CountAfterEndAsync(string marker)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var count = Count(marker);
+        while (count > 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+            count = Count(marker);
+        }
+
+        return count;
+    }
+
     public static int Count(string marker)
     {
         var count = 0;
