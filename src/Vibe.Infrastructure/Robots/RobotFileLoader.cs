@@ -21,6 +21,7 @@ internal sealed class RobotFileLoader
         AllowTrailingCommas = true,
         ReadCommentHandling = JsonCommentHandling.Skip,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        TypeInfoResolver = RobotSpecJsonContext.Default,
     };
 
     private readonly VibeLocations _locations;

@@ -8,7 +8,7 @@ namespace Vibe.Application.Robots.Definitions;
 /// <summary>Applies the defaults block to a robot, and turns a validated robot into its domain definition.</summary>
 public static class RobotSpecMapper
 {
-    private static readonly JsonSerializerOptions HashOptions = new(JsonSerializerDefaults.Web) { WriteIndented = false };
+    private static readonly JsonSerializerOptions HashOptions = new(JsonSerializerDefaults.Web) { WriteIndented = false, TypeInfoResolver = RobotSpecJsonContext.Default };
 
     /// <summary>The robot with every value it leaves out taken from <paramref name="defaults"/>.</summary>
     public static RobotSpec ApplyDefaults(RobotSpec robot, RobotDefaultsSpec? defaults)
