@@ -153,6 +153,21 @@ public class CliTests
     }
 
     [Fact]
+    public async Task Validate_and_list_robots_read_only_the_robot_files_and_create_no_database()
+    {
+        // A pipeline that checks a configuration folder before deploying it must not leave a store behind in it.
+        using var workspace = new TempWorkspace().WriteRobots(Robots);
+
+        var validate = await VibeProcess.RunAsync(workspace.Directory, "validate");
+        var list = await VibeProcess.RunAsync(workspace.Directory, "list-robots");
+
+        Assert.True(validate.ExitCode == 0, validate.ToString());
+        Assert.True(list.ExitCode == 0, list.ToString());
+        Assert.Contains("nightly", list.Output, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(workspace.DataDirectory, "vibe.db")), "no SQLite store was created");
+    }
+
+    [Fact]
     public async Task A_config_dir_option_points_vibe_at_another_folder()
     {
         using var workspace = new TempWorkspace().WriteRobots(Robots);

@@ -29,6 +29,16 @@ internal sealed class CommandSession
         return (scope, scope.ServiceProvider.GetRequiredService<IMediator>());
     }
 
+    /// <summary>
+    /// A scope for commands that read only the robot files (list-robots, validate): no store is opened or created,
+    /// so they answer without a database and sooner (docs/performance.md).
+    /// </summary>
+    public (AsyncServiceScope Scope, IMediator Mediator) OpenWithoutStore()
+    {
+        var scope = _scopes.CreateAsyncScope();
+        return (scope, scope.ServiceProvider.GetRequiredService<IMediator>());
+    }
+
     /// <summary>Refuses to run robots while the robot files have errors; lists them all.</summary>
     public async Task RequireValidRobotsAsync(IServiceProvider services)
     {

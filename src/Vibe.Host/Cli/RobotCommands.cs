@@ -29,7 +29,7 @@ internal sealed class RobotCommands
     [Command("list-robots", Description = "List the declared robots with their schedules and next fire times")]
     public async Task<int> ListRobots([Option("json", Description = "Print JSON for scripts")] bool json = false)
     {
-        var (scope, mediator) = await _session.OpenAsync();
+        var (scope, mediator) = _session.OpenWithoutStore();
         await using (scope)
         {
             var robots = await mediator.Send(new ListRobots(), _session.Cancellation);
@@ -64,7 +64,7 @@ internal sealed class RobotCommands
     [Command("validate", Description = "Check robots.json, robots.d/ and .env; print every problem")]
     public async Task<int> Validate([Option("json", Description = "Print JSON for scripts")] bool json = false)
     {
-        var (scope, mediator) = await _session.OpenAsync();
+        var (scope, mediator) = _session.OpenWithoutStore();
         await using (scope)
         {
             var report = await mediator.Send(new ValidateConfig(), _session.Cancellation);
