@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Vibe.Application.Common.Behaviours;
@@ -39,6 +40,7 @@ public sealed class ExecuteRunHandler : ICommandHandler<ExecuteRun, RunSummary>
     private readonly RobotRunner _runner;
     private readonly RunLeaseOptions _lease;
     private readonly RunFollowUp _followUp;
+    private readonly TransientDatabasePolicy _database;
 
     public ExecuteRunHandler(
         IVibeDbContext db,
@@ -51,9 +53,11 @@ public sealed class ExecuteRunHandler : ICommandHandler<ExecuteRun, RunSummary>
         IEnvironmentReader environment,
         RobotRunner runner,
         RunLeaseOptions lease,
-        RunFollowUp followUp)
+        RunFollowUp followUp,
+        TransientDatabasePolicy database)
     {
         _followUp = followUp;
+        _database = database;
         _db = db;
         _catalog = catalog;
         _host = host;
@@ -112,12 +116,31 @@ public sealed class ExecuteRunHandler : ICommandHandler<ExecuteRun, RunSummary>
         Finish(run, result);
         await _followUp.ApplyAsync(run, robot, result.TimedOut, log, CancellationToken.None);
         log.Write(result.Status == RunStatus.Succeeded ? RunLogLevel.Info : RunLogLevel.Error, null, $"run {run.Id} {result.Status.ToString().ToLowerInvariant()}{(run.Duration is { } d ? $" after {Domain.Robots.Duration.Format(d)}" : "")}");
-        await log.FlushAsync(CancellationToken.None);
-
-        // The outcome, the next attempt and the mail are saved together, even when the caller is stopping:
-        // a run is never left Running, and a failure is never recorded without its notification.
-        await _db.SaveChangesAsync(CancellationToken.None);
+        await RecordAsync(log);
         return RunSummary.From(run);
+    }
+
+    /// <summary>
+    /// Stores the last log lines, then the outcome with the next attempt and the mail (saved together, even when the
+    /// caller is stopping: a run is never left Running, a failure never recorded without its notification). Each
+    /// gets the transient-error retries, so a store that is busy or briefly away as the run ends does not turn a
+    /// finished run into an abandoned one that runs again; log lines that still cannot be stored do not keep the
+    /// outcome from being saved, and are reported after it.
+    /// </summary>
+    private async Task RecordAsync(IRunLog log)
+    {
+        ExceptionDispatchInfo? logFailure = null;
+        try
+        {
+            await _database.Pipeline.ExecuteAsync(ct => log.FlushAsync(ct), CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            logFailure = ExceptionDispatchInfo.Capture(ex);
+        }
+
+        await _database.Pipeline.ExecuteAsync(async ct => await _db.SaveChangesAsync(ct), CancellationToken.None);
+        logFailure?.Throw();
     }
 
     private async Task ClaimAsync(TaskRun run, string? definitionHash, CancellationToken cancellationToken)
