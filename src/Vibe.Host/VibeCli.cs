@@ -13,6 +13,8 @@ namespace Vibe.Host;
 /// </summary>
 public static class VibeCli
 {
+    private const int HelpExitCode = 129;
+
     public static async Task<int> RunAsync(string[] args)
     {
         var (configDirectory, rest) = GlobalOptions.Extract(args);
@@ -57,6 +59,8 @@ public static class VibeCli
         app.AddSubCommand("notify", notify => notify.AddCommands<NotifyCommands>()).WithDescription("Test the mail settings; send or list queued mails");
         app.AddCommands<PurgeCommands>();
         await app.RunAsync();
-        return Environment.ExitCode;
+
+        // Cocona ends a help page with 129; asked for, help is a success (scripts and package checks run `vibe --help`).
+        return Environment.ExitCode == HelpExitCode && rest.Any(arg => arg is "--help" or "-h") ? ExitCodes.Success : Environment.ExitCode;
     }
 }

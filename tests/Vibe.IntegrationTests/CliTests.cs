@@ -153,6 +153,21 @@ public class CliTests
     }
 
     [Fact]
+    public async Task Help_lists_the_commands_and_exits_0()
+    {
+        using var workspace = new TempWorkspace().WriteRobots(Robots);
+
+        var help = await VibeProcess.RunAsync(workspace.Directory, "--help");
+        var commandHelp = await VibeProcess.RunAsync(workspace.Directory, "status", "--help");
+
+        Assert.True(help.ExitCode == 0, help.ToString());
+        Assert.Contains("run-now", help.Output, StringComparison.Ordinal);
+        Assert.Contains("list-robots", help.Output, StringComparison.Ordinal);
+        Assert.True(commandHelp.ExitCode == 0, commandHelp.ToString());
+        Assert.Contains("--limit", commandHelp.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Validate_and_list_robots_read_only_the_robot_files_and_create_no_database()
     {
         // A pipeline that checks a configuration folder before deploying it must not leave a store behind in it.
