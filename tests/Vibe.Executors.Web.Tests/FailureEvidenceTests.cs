@@ -55,6 +55,34 @@ public sealed class FailureEvidenceTests
     }
 
     [Fact]
+    public async Task A_secret_put_into_a_field_that_shows_its_text_is_painted_over_in_the_screenshot_and_kept_out_of_the_trace_pictures()
+    {
+        // The same robot twice: once filling the user-name field (a plain text field) with a secret, once with a plain value.
+        const string Robot = """
+            {
+              "steps": [
+                { "action": "goto", "url": "{site}login.html" },
+                { "action": "fill", "selector": "#username", "value": "${env:SHOP_USER}" },
+                { "action": "click", "selector": "#export-pdf", "timeout": "1s" }
+              ]
+            }
+            """;
+        var secret = await _harness.RunAsync(Robot, environment => environment["SHOP_USER"] = "api-token-5d41402abc4b");
+        var plain = await _harness.RunAsync(Robot.Replace("${env:SHOP_USER}", "demo", StringComparison.Ordinal));
+
+        Assert.Equal(RunStatus.Failed, secret.Status);
+        Assert.Equal(RunStatus.Failed, plain.Status);
+
+        // Playwright paints a masked element magenta; the plain run shows no magenta at all, so the paint is the mask.
+        Assert.True(await PicturePixels.CountAsync(secret.Evidence.ScreenshotPath!, PicturePixels.Magenta) > 1000, "the field holding the secret is painted over");
+        Assert.Equal(0, await PicturePixels.CountAsync(plain.Evidence.ScreenshotPath!, PicturePixels.Magenta));
+
+        // The trace's pictures cannot be masked: they are dropped when a secret showed, kept otherwise.
+        Assert.Equal(0, PictureEntries(secret.Evidence.Files.Single(file => file.EndsWith("trace.zip", StringComparison.Ordinal))));
+        Assert.True(PictureEntries(plain.Evidence.Files.Single(file => file.EndsWith("trace.zip", StringComparison.Ordinal))) > 0, "a trace without secrets keeps its screencast");
+    }
+
+    [Fact]
     public async Task After_a_step_is_cancelled_by_a_timeout_the_hung_page_is_still_captured_then_the_browser_closes()
     {
         var run = _harness.Prepare("""{ "steps": [ { "action": "goto", "url": "{site}dashboard.html" }, { "action": "waitFor", "selector": "#never", "timeout": "60s" } ] }""");
@@ -79,6 +107,17 @@ public sealed class FailureEvidenceTests
         }
 
         Assert.Equal(0, await ChromiumProcesses.CountAfterEndAsync(run.ProcessMarker));
+    }
+
+    private static int PictureEntries(string tracePath)
+    {
+        using var archive = ZipFile.OpenRead(tracePath);
+        return archive.Entries.Count(entry =>
+        {
+            using var stream = entry.Open();
+            var head = new byte[3];
+            return stream.ReadAtLeast(head, 3, throwOnEndOfStream: false) == 3 && head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF;
+        });
     }
 
     private static string ReadTextEntries(ZipArchive archive)

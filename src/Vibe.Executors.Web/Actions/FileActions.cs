@@ -74,7 +74,7 @@ internal sealed class ScreenshotAction : IWebAction
         var path = step.RunFile(name, "file");
         if (step.Selector is not null)
         {
-            await step.Element().ScreenshotAsync(new LocatorScreenshotOptions { Path = path, Timeout = step.Timeout });
+            await step.Element().ScreenshotAsync(new LocatorScreenshotOptions { Path = path, Timeout = step.Timeout, Mask = step.Scope.SecretFieldsOn(step.Page) });
         }
         else
         {
@@ -83,6 +83,7 @@ internal sealed class ScreenshotAction : IWebAction
                 Path = path,
                 FullPage = step.Parameters.GetBool("fullPage", true),
                 Timeout = step.Timeout,
+                Mask = step.Scope.SecretFieldsOn(step.Page),
             });
         }
 

@@ -15,7 +15,13 @@ internal sealed class FillAction : IWebAction
     public async Task ExecuteAsync(WebStep step, CancellationToken cancellationToken)
     {
         var value = step.Parameters.GetString("value");
-        await step.Element().FillAsync(value, new LocatorFillOptions { Timeout = step.Timeout });
+        var element = step.Element();
+        await element.FillAsync(value, new LocatorFillOptions { Timeout = step.Timeout });
+        if (step.HoldsSecret(value))
+        {
+            step.Scope.HideInScreenshots(element);
+        }
+
         step.Log($"filled {step.Describe(step.Selector!)} ({value.Length} characters)");
     }
 }
@@ -45,6 +51,11 @@ internal sealed class TypeAction : IWebAction
             Delay = (float)delay.TotalMilliseconds,
             Timeout = step.Timeout,
         });
+        if (step.HoldsSecret(text))
+        {
+            step.Scope.HideInScreenshots(element);
+        }
+
         step.Log($"typed {text.Length} characters into {step.Describe(step.Selector!)}");
     }
 }

@@ -5,9 +5,10 @@ using Vibe.Domain.Runs;
 namespace Vibe.Executors.Web.Session;
 
 /// <summary>
-/// Saves what the browser showed when a step failed: a full-page screenshot, the page's HTML and the Playwright
-/// trace (trace.zip, for the trace viewer) recorded since the session opened. Each part is saved on its own,
-/// so a hung page still yields the trace and a closed browser still yields a clear log line.
+/// Saves what the browser showed when a step failed: a full-page screenshot (fields holding secrets painted over),
+/// the page's HTML and the Playwright trace (trace.zip, for the trace viewer) recorded since the session opened.
+/// Each part is saved on its own, so a hung page still yields the trace and a closed browser still yields a clear
+/// log line.
 /// </summary>
 internal static class FailureEvidenceCapture
 {
@@ -32,7 +33,7 @@ internal static class FailureEvidenceCapture
         if (page is { IsClosed: false })
         {
             var screenshotPath = Path.Combine(folder, "screenshot.png");
-            if (await TryAsync(run, "screenshot", () => page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshotPath, FullPage = true }), cancellationToken))
+            if (await TryAsync(run, "screenshot", () => page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshotPath, FullPage = true, Mask = scope.SecretFieldsOn(page) }), cancellationToken))
             {
                 screenshot = screenshotPath;
             }
@@ -55,7 +56,7 @@ internal static class FailureEvidenceCapture
                     await scope.Context.Tracing.StopAsync(new TracingStopOptions { Path = tracePath });
                     try
                     {
-                        await TraceMasking.MaskAsync(tracePath, run.Masker, cancellationToken);
+                        await TraceMasking.MaskAsync(tracePath, run.Masker, scope.HasSecretFields, cancellationToken);
                     }
                     catch
                     {

@@ -10,6 +10,7 @@ internal sealed class PageScope
 {
     private readonly IBrowserContext _context;
     private readonly List<string> _frames = [];
+    private readonly List<ILocator> _secretFields = [];
     private IPage _page;
 
     public PageScope(IBrowserContext context, IPage page)
@@ -64,6 +65,18 @@ internal sealed class PageScope
         _page = page;
         _frames.Clear();
     }
+
+    /// <summary>
+    /// Remembers a field a secret was put into: a password field shows dots, but a plain text field shows what it
+    /// holds, so screenshots paint over it (evidence never shows a secret, as the log and the trace do not).
+    /// </summary>
+    public void HideInScreenshots(ILocator field) => _secretFields.Add(field);
+
+    /// <summary>Whether a secret was put into a field that shows its text.</summary>
+    public bool HasSecretFields => _secretFields.Count > 0;
+
+    /// <summary>The fields holding secrets on <paramref name="page"/>, to mask in its screenshots.</summary>
+    public List<ILocator> SecretFieldsOn(IPage page) => _secretFields.Where(field => field.Page == page).ToList();
 
     /// <summary>" in frame 'a' > 'b'" when inside iframes, for messages.</summary>
     public string Where => _frames.Count == 0 ? "" : " in frame " + string.Join(" > ", _frames.Select(frame => $"'{frame}'"));

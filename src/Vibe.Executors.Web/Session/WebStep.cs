@@ -33,6 +33,9 @@ internal sealed class WebStep
     /// <summary>The "selector" parameter, resolved in the current tab and frame.</summary>
     public ILocator Element() => Scope.Locator(Parameters.GetString("selector"));
 
+    /// <summary>Whether <paramref name="value"/> holds a secret (a value from .env or ${env:…}), which evidence must not show.</summary>
+    public bool HoldsSecret(string value) => Context.Run.Masker.Mask(value) != value;
+
     /// <summary>The step's own "timeout" in milliseconds for Playwright; null leaves the robot's default.</summary>
     public float? Timeout => Parameters.Has("timeout") ? (float)EffectiveTimeout.TotalMilliseconds : null;
 
