@@ -130,6 +130,50 @@ public sealed class ElementActionTests(DesktopFixture desktop) : IDisposable
         }
     }
 
+    [LinuxFact]
+    public async Task A_secret_typed_into_a_field_is_painted_over_in_the_failure_screenshot()
+    {
+        using var harness = new RobotHarness(new Dictionary<string, string> { ["FORM_TOKEN"] = "tok-3141592653" });
+        var robot = harness.Robot($$"""
+            {
+              "desktop": { "timeout": "1s" },
+              "steps": [
+                { "action": "launch", "program": "{{desktop.Python}}", "args": ["{{AppPath("gtk_form.py")}}", "{{Path.Combine(harness.DataFolder, "form.txt")}}"], "variable": "pid" },
+                { "action": "type", "selector": "edit[id=customer]", "text": "${env:FORM_TOKEN}" },
+                { "action": "click", "selector": "button[name='Nope']" }
+              ]
+            }
+            """);
+
+        var run = await harness.RunAsync(robot);
+        try
+        {
+            Assert.True(run.Result.Status == RunStatus.Failed, run.Result.Error + "\n" + run.Log.Text);
+            Assert.True(run.Result.Evidence.ScreenshotPath is not null, run.Log.Text);
+            var screen = PngDecoder.Load(run.Result.Evidence.ScreenshotPath);
+            var painted = 0;
+            for (var i = 0; i < screen.Bgra.Length; i += 4)
+            {
+                if (screen.Bgra[i] == 255 && screen.Bgra[i + 1] == 0 && screen.Bgra[i + 2] == 255)
+                {
+                    painted++;
+                }
+            }
+
+            // The entry (a few hundred by a few dozen pixels) is painted over, and only it.
+            Assert.True(painted > 2000, $"{painted} pixels painted over\n{run.Log.Text}");
+            Assert.True(painted < screen.Width * screen.Height / 10, $"{painted} pixels painted over: more than the field");
+        }
+        finally
+        {
+            if (int.TryParse(run.Variable("pid"), out var pid))
+            {
+                using var form = System.Diagnostics.Process.GetProcessById(pid);
+                form.Kill();
+            }
+        }
+    }
+
     internal static string AppPath(string name) => Path.Combine(AppContext.BaseDirectory, "Apps", name);
 
     private static bool ExitsSoon(int pid)

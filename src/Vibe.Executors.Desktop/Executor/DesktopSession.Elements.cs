@@ -57,6 +57,7 @@ internal sealed partial class DesktopSession
         var text = step.Parameters.GetString("text");
         using var element = await FindElementAsync(step, ct);
         await _driver.SetTextAsync(element, text, ct);
+        await RememberSecretPlaceAsync(text, element, ct);
         step.Log($"set the text of {element} ({text.Length} characters)");
     }
 
@@ -77,6 +78,7 @@ internal sealed partial class DesktopSession
         }
 
         await _driver.TypeTextAsync(text, delay, ct);
+        await RememberSecretPlaceAsync(text, element, ct);
         step.Log($"typed {text.Length} characters into {element}");
     }
 

@@ -100,7 +100,12 @@ internal sealed partial class DesktopSession
             region = (await StepWindowAsync(step, ct)).Bounds;
         }
 
-        var image = await _driver.CaptureAsync(region, ct);
+        var (image, why) = await CaptureWithoutSecretsAsync(region, ct);
+        if (image is null)
+        {
+            throw Fail(step, $"no screenshot: {why}");
+        }
+
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await PngEncoder.SaveAsync(image, path, ct);
         if (step.Parameters.GetOptionalString("variable") is { } variable)

@@ -32,6 +32,7 @@ internal sealed partial class DesktopSession
         var text = step.Parameters.GetString("text");
         var delay = step.Parameters.GetDuration("delay", _options.TypingDelay);
         await _driver.TypeTextAsync(text, delay, ct);
+        await RememberSecretPlaceAsync(text, null, ct);
         step.Log($"typed {text.Length} characters");
     }
 

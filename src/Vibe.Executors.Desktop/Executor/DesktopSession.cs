@@ -86,9 +86,16 @@ internal sealed partial class DesktopSession : IExecutorSession
         var files = new List<string>();
         try
         {
-            var image = await _driver.CaptureAsync(null, cancellationToken);
-            screenshot = Path.Combine(evidenceFolder, "screen.png");
-            await Imaging.PngEncoder.SaveAsync(image, screenshot, cancellationToken);
+            var (image, why) = await CaptureWithoutSecretsAsync(null, cancellationToken);
+            if (image is null)
+            {
+                _run.Log.Write(RunLogLevel.Warning, null, $"the screenshot is left out of the evidence: {why}");
+            }
+            else
+            {
+                screenshot = Path.Combine(evidenceFolder, "screen.png");
+                await Imaging.PngEncoder.SaveAsync(image, screenshot, cancellationToken);
+            }
         }
         catch (Exception ex) when (ex is DesktopDriverException or IOException or UnauthorizedAccessException)
         {
