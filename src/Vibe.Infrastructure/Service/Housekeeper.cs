@@ -64,17 +64,13 @@ internal sealed class Housekeeper : BackgroundService
             return;
         }
 
-        // Fire times before the scheduler started can no longer fire; later ones get the misfire threshold first.
-        var now = _time.GetUtcNow().UtcDateTime;
-        var until = Max(_state.SchedulerStartedAt.AddMilliseconds(-1), now - _options.MisfireThreshold);
+        var until = CatchUpCutoff.Until(_state.SchedulerStartedAt, _time.GetUtcNow().UtcDateTime, _options.MisfireThreshold);
         var report = await mediator.Send(new CatchUpMissedFireTimes(until), cancellationToken);
         if (report.Queued + report.Skipped > 0)
         {
             ServiceLog.CaughtUp(_logger, report.Queued, report.Skipped);
         }
     }
-
-    private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
 
     private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken cancellationToken)
     {
