@@ -5,8 +5,8 @@ namespace Vibe.Infrastructure.Service;
 /// <summary>What the service says in its log, with stable event ids.</summary>
 internal static partial class ServiceLog
 {
-    [LoggerMessage(EventId = 2000, Level = LogLevel.Information, Message = "vibe service started on {Host} (pid {Pid}); data folder {DataFolder}")]
-    public static partial void Started(ILogger logger, string host, int pid, string dataFolder);
+    // "vibe service started on ..." is written by the host (src/Vibe.Host/Cli/ServiceRunner.cs) once every hosted
+    // service has started.
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "vibe service stopping")]
     public static partial void Stopping(ILogger logger);
