@@ -43,6 +43,10 @@ public static class VibeCli
         builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft", LogLevel.Error);
+
+        // A store that is down is one line from ErrorReporter: not EF Core's logged stack frames, nor a warning per retry.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.None);
+        builder.Logging.AddFilter("Vibe.Application.Common.Behaviours", LogLevel.Error);
         builder.Logging.AddFilter("Vibe.Infrastructure.Notifications", LogLevel.Error);
         builder.Services.AddVibe(settings);
         builder.Services.AddSingleton<ConsoleRunPrinter>();

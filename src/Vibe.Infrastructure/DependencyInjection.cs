@@ -57,6 +57,7 @@ public static class DependencyInjection
         services.AddSingleton<IEvidenceWriter, EvidenceWriter>();
         services.AddSingleton<ISharedAction, RunProgramAction>();
 
+        services.AddSingleton<ISettingsCheck, Service.ServiceSettingsCheck>();
         services.AddVibeNotifications();
         services.TryAddSingleton(TimeProvider.System);
         return services;

@@ -72,10 +72,12 @@ public sealed class StepParameters
         // A bare number means seconds, the unit people reach for first.
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
         {
-            return TimeSpan.FromSeconds(seconds);
+            return seconds >= 0 && seconds <= Duration.Longest.TotalSeconds
+                ? TimeSpan.FromSeconds(seconds)
+                : throw Wrong(name, $"a number of seconds from 0 to {Duration.Longest.TotalSeconds:0}");
         }
 
-        return Duration.TryParse(text, out var value) ? value : throw Wrong(name, "a duration such as 00:00:05 or 5s");
+        return Duration.TryParse(text, out var value) ? value : throw Wrong(name, $"a duration such as 00:00:05 or 5s, at most {Duration.Format(Duration.Longest)}");
     }
 
     /// <summary>A list of strings; a single string is taken as a list of one.</summary>

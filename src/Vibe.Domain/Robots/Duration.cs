@@ -7,7 +7,29 @@ namespace Vibe.Domain.Robots;
 /// </summary>
 public static class Duration
 {
-    public static bool TryParse(string? text, out TimeSpan value)
+    /// <summary>
+    /// The longest wait .NET timers can do (UInt32.MaxValue - 1 milliseconds, about 49 days 17 hours): a timeout or
+    /// a delay beyond it would fail only when a run reaches it, so the robot files and settings are held to it.
+    /// </summary>
+    public static readonly TimeSpan Longest = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+
+    /// <summary>Parses a duration no longer than <see cref="Longest"/>; <see cref="Problem"/> says what is wrong otherwise.</summary>
+    public static bool TryParse(string? text, out TimeSpan value) => TryParseAny(text, out value) && value <= Longest;
+
+    /// <summary>What is wrong with <paramref name="text"/> as a duration for <paramref name="field"/>, or null when it is fine.</summary>
+    public static string? Problem(string field, string? text, string example)
+    {
+        if (TryParse(text, out _))
+        {
+            return null;
+        }
+
+        return TryParseAny(text, out _)
+            ? $"{field} '{text}' is longer than {Format(Longest)}, the longest vibe can wait"
+            : $"{field} '{text}' is not a duration (use {example})";
+    }
+
+    private static bool TryParseAny(string? text, out TimeSpan value)
     {
         value = default;
         if (string.IsNullOrWhiteSpace(text))
@@ -54,7 +76,8 @@ public static class Duration
         < 1 => $"{value.TotalMilliseconds:0}ms",
         < 60 => $"{value.TotalSeconds:0.0}s",
         < 3600 => $"{(int)value.TotalMinutes}m {value.Seconds:00}s",
-        _ => $"{(int)value.TotalHours}h {value.Minutes:00}m",
+        < 86400 => $"{(int)value.TotalHours}h {value.Minutes:00}m",
+        _ => $"{(int)value.TotalDays}d {value.Hours:00}h",
     };
 
     private static (string Number, string Unit) SplitUnit(string text)

@@ -30,6 +30,27 @@ internal sealed class CommandSession
     }
 
     /// <summary>
+    /// A scope for commands that only read the store (status, notify queue): they never create one. Null when there
+    /// is no store yet (the embedded SQLite file does not exist); an empty or foreign file is refused.
+    /// </summary>
+    public async Task<(AsyncServiceScope Scope, IMediator Mediator)?> OpenExistingAsync()
+    {
+        var scope = _scopes.CreateAsyncScope();
+        var migrator = scope.ServiceProvider.GetRequiredService<DatabaseMigrator>();
+        if (!migrator.StoreExists())
+        {
+            await scope.DisposeAsync();
+            return null;
+        }
+
+        await migrator.EnsureReadyAsync(Cancellation);
+        return (scope, scope.ServiceProvider.GetRequiredService<IMediator>());
+    }
+
+    /// <summary>What a read command says when there is no store to read.</summary>
+    public string NoStoreYet => $"no store yet at {_scopes.CreateScope().ServiceProvider.GetRequiredService<DatabaseMigrator>().SqliteFile}: nothing has run here (the first run creates it)";
+
+    /// <summary>
     /// A scope for commands that read only the robot files (list-robots, validate): no store is opened or created,
     /// so they answer without a database and sooner (docs/performance.md).
     /// </summary>

@@ -1,9 +1,9 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Vibe.Application.Common.Errors;
 using Vibe.Domain.Common;
 using Vibe.Infrastructure.Configuration;
+using Vibe.Infrastructure.Persistence;
 
 namespace Vibe.Host.Cli;
 
@@ -35,25 +35,15 @@ internal static class ErrorReporter
                 return Print(error, "interrupted", [], ExitCodes.Interrupted);
             case DbUpdateException { InnerException: { } inner }:
                 return Report(inner, error);
-            case DbException or InvalidOperationException { InnerException: DbException }:
-                return Print(error, $"database error: {DatabaseMessage(exception)}", [], ExitCodes.Unavailable);
+            case var store when StoreErrors.IsStoreError(store):
+                return Print(error, $"database error: {StoreErrors.Describe(store)}", [], ExitCodes.Unavailable);
+            case IOException or UnauthorizedAccessException:
+                // A folder that cannot be created or a file that cannot be written: the system's words name the path.
+                return Print(error, exception.Message, [], ExitCodes.Unavailable);
             default:
                 // A bug, not a user mistake: say so, with the type, and where to look.
                 return Print(error, $"unexpected error ({exception.GetType().Name}): {exception.Message}", [], ExitCodes.Unavailable);
         }
-    }
-
-    private static string DatabaseMessage(Exception exception)
-    {
-        var message = (exception as DbException ?? exception.InnerException)?.Message ?? exception.Message;
-        if (message.Contains("no such table", StringComparison.OrdinalIgnoreCase)
-            || message.Contains("does not exist", StringComparison.OrdinalIgnoreCase)
-            || message.Contains("Invalid object name", StringComparison.OrdinalIgnoreCase))
-        {
-            message += " (the database has no vibe tables yet: run `vibe db migrate`)";
-        }
-
-        return message.ReplaceLineEndings(" ");
     }
 
     private static int Print(TextWriter error, string message, IReadOnlyList<string> details, int exitCode)

@@ -131,7 +131,12 @@ internal sealed class NotifyCommands
         [Option("limit", Description = "How many mails to list")] int limit = 50,
         [Option("json", Description = "Print JSON for scripts")] bool json = false)
     {
-        var (scope, mediator) = await _session.OpenAsync();
+        if (await _session.OpenExistingAsync() is not var (scope, mediator))
+        {
+            Console.Out.WriteLine(json ? "[]" : _session.NoStoreYet);
+            return ExitCodes.Success;
+        }
+
         await using (scope)
         {
             var mails = await mediator.Send(new ListOutbox(all, limit), _session.Cancellation);

@@ -33,6 +33,11 @@ internal static class ServiceRunner
 
     private static async Task<int> RunCoreAsync(VibeSettings settings)
     {
+        if (ServiceSettings.Problems(settings.Configuration) is { Count: > 0 } problems)
+        {
+            throw new SettingsException(problems.Count == 1 ? problems[0] : "the settings in .env have problems", problems);
+        }
+
         var locations = settings.Locations;
         using var pidFile = PidFile.TryAcquire(locations.PidFile, DateTime.SpecifyKind(TimeProvider.System.GetUtcNow().UtcDateTime, DateTimeKind.Utc));
         if (pidFile is null)
@@ -60,7 +65,7 @@ internal static class ServiceRunner
         builder.Services.AddOutboxSender();
         builder.Services.AddRetention();
         builder.Services.Configure<ConsoleLifetimeOptions>(options => options.SuppressStatusMessages = true);
-        var grace = settings.Configuration.GetSection(ServiceOptions.Section).GetValue<TimeSpan?>(nameof(ServiceOptions.ShutdownGrace)) ?? new ServiceOptions().ShutdownGrace;
+        var grace = ServiceOptions.Read(settings.Configuration).ShutdownGrace;
         builder.Services.Configure<Microsoft.Extensions.Hosting.HostOptions>(options => options.ShutdownTimeout = grace + TimeSpan.FromSeconds(30));
         using var host = builder.Build();
 

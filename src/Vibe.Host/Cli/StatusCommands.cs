@@ -22,7 +22,17 @@ internal sealed class StatusCommands
         [Option("robot", Description = "Only the runs of this robot")] string? robot = null,
         [Option("json", Description = "Print JSON for scripts")] bool json = false)
     {
-        var (scope, mediator) = await _session.OpenAsync();
+        if (await _session.OpenExistingAsync() is not var (scope, mediator))
+        {
+            if (id is { } missing)
+            {
+                throw Application.Common.Errors.VibeException.NotFound($"no run with id {missing} ({_session.NoStoreYet})");
+            }
+
+            Console.Out.WriteLine(json ? "[]" : _session.NoStoreYet);
+            return ExitCodes.Success;
+        }
+
         await using (scope)
         {
             if (id is { } runId)

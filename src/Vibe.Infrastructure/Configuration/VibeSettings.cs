@@ -28,6 +28,13 @@ public sealed record VibeSettings(VibeEnvironment Environment, VibeLocations Loc
         processVariable ??= System.Environment.GetEnvironmentVariable;
         processVariableNames ??= System.Environment.GetEnvironmentVariables().Keys.Cast<string>();
         var folder = VibeLocations.ResolveConfigDirectory(configDirectory, processVariable);
+        if (!Directory.Exists(folder))
+        {
+            // A typo in --config-dir must not answer "no runs yet" from a store conjured in a folder nobody meant.
+            var named = configDirectory is not null ? "--config-dir" : "VIBE_CONFIG_DIR";
+            throw new SettingsException($"the configuration folder {folder} does not exist ({named}); nothing was read or created", [$"{named}: {folder} does not exist"]);
+        }
+
         var environment = VibeEnvironment.Load(VibeLocations.ResolveEnvFile(folder, processVariable), processVariable);
         var locations = VibeLocations.Resolve(folder, environment);
         var configuration = VibeSettingsConfiguration.Build(environment, processVariableNames);

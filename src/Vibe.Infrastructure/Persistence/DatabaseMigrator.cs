@@ -21,9 +21,28 @@ public sealed class DatabaseMigrator
 
     public bool IsEmbedded => string.Equals(_settings.Database.Provider.Trim(), DatabaseProviders.Sqlite, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>The embedded store's file, or null for a server database or an in-memory one.</summary>
+    public string? SqliteFile => IsEmbedded ? SqliteStoreFile.PathOf(SqliteConnection) : null;
+
+    /// <summary>
+    /// Whether there is a store to read. Read commands ask first, so that they never create a store or a data folder;
+    /// an embedded store that exists but is empty or foreign is refused with one line.
+    /// </summary>
+    public bool StoreExists()
+    {
+        if (SqliteFile is not { } path)
+        {
+            return true;
+        }
+
+        SqliteStoreFile.RefuseUnusable(path);
+        return File.Exists(path);
+    }
+
     /// <summary>Applies pending migrations; returns their names.</summary>
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken)
     {
+        await RefuseUnusableSqliteAsync(cancellationToken);
         await using var db = _contexts.Create();
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
@@ -57,12 +76,18 @@ public sealed class DatabaseMigrator
     /// </summary>
     private async Task<bool> SqliteStoreIsCurrentAsync(CancellationToken cancellationToken)
     {
-        var connection = new SqliteConnectionStringBuilder(SqliteConnections.WithDefaults(
-            DatabaseRegistration.ConnectionString(_settings.Database, _settings.Locations.DefaultSqlitePath)));
-        if (connection.Mode == SqliteOpenMode.Memory || connection.DataSource == ":memory:" || !File.Exists(connection.DataSource))
+        if (SqliteFile is not { } path)
         {
             return false;
         }
+
+        SqliteStoreFile.RefuseUnusable(path);
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        var connection = new SqliteConnectionStringBuilder(SqliteConnections.WithDefaults(SqliteConnection));
 
         try
         {
@@ -84,6 +109,22 @@ public sealed class DatabaseMigrator
             // No history table yet (a new or foreign file): the migrator decides, and reports what is wrong.
             return false;
         }
+    }
+
+    private string SqliteConnection => DatabaseRegistration.ConnectionString(_settings.Database, _settings.Locations.DefaultSqlitePath);
+
+    /// <summary>An existing SQLite file must be a vibe store (or an empty SQLite database) before vibe migrates it.</summary>
+    private async Task RefuseUnusableSqliteAsync(CancellationToken cancellationToken)
+    {
+        if (SqliteFile is not { } path || !File.Exists(path) && !Directory.Exists(path))
+        {
+            return;
+        }
+
+        SqliteStoreFile.RefuseUnusable(path);
+        await using var sqlite = new SqliteConnection(new SqliteConnectionStringBuilder(SqliteConnection) { Mode = SqliteOpenMode.ReadOnly }.ToString());
+        await sqlite.OpenAsync(cancellationToken);
+        await SqliteStoreFile.RefuseForeignAsync(sqlite, path, cancellationToken);
     }
 
     private static readonly Lazy<IReadOnlyList<string>> SqliteMigrations = new(() =>

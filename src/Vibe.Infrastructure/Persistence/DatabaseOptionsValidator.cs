@@ -1,4 +1,7 @@
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Vibe.Infrastructure.Persistence;
 
@@ -17,7 +20,30 @@ public sealed class DatabaseOptionsValidator : IValidateOptions<DatabaseOptions>
         {
             failures.Add($"VIBE_DB_CONNECTION is required when VIBE_DB_PROVIDER is {provider}");
         }
+        else if (!string.IsNullOrWhiteSpace(options.Connection) && ConnectionStringProblem(provider, options.Connection) is { } problem)
+        {
+            // The driver's own words name the key or the position, never the value: the string may hold a password.
+            failures.Add($"VIBE_DB_CONNECTION is not a valid {provider} connection string: {problem}");
+        }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static string? ConnectionStringProblem(string provider, string connection)
+    {
+        try
+        {
+            _ = provider switch
+            {
+                DatabaseProviders.Postgres => new NpgsqlConnectionStringBuilder(connection).ConnectionString,
+                DatabaseProviders.SqlServer => new SqlConnectionStringBuilder(connection).ConnectionString,
+                _ => new SqliteConnectionStringBuilder(connection).ConnectionString,
+            };
+            return null;
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException or KeyNotFoundException)
+        {
+            return ex.Message.ReplaceLineEndings(" ").Replace(" (Parameter 'keyword')", "", StringComparison.Ordinal).Trim();
+        }
     }
 }

@@ -21,7 +21,16 @@ internal static class SqliteConnections
             var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
             if (!string.IsNullOrEmpty(folder))
             {
-                Directory.CreateDirectory(folder);
+                try
+                {
+                    Directory.CreateDirectory(folder);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    throw new Application.Common.Errors.VibeException(
+                        Application.Common.Errors.VibeErrorKind.Unavailable,
+                        $"cannot create the folder {folder} for the SQLite store (VIBE_DATA_DIR or VIBE_DB_CONNECTION): {ex.Message}");
+                }
             }
         }
 

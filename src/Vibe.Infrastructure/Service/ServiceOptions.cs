@@ -1,10 +1,14 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using Vibe.Application.Common.Interfaces;
+using Vibe.Domain.Robots;
+using Vibe.Infrastructure.Configuration;
 
 namespace Vibe.Infrastructure.Service;
 
 /// <summary>
-/// The service's timings (VIBE_SERVICE_* in .env, as hh:mm:ss). A dead worker's run is marked Abandoned at the
-/// latest LeaseDuration + SweepInterval after its last heartbeat.
+/// The service's timings (VIBE_SERVICE_* in .env, as hh:mm:ss or 30s, 5m). A dead worker's run is marked Abandoned at
+/// the latest LeaseDuration + SweepInterval after its last heartbeat.
 /// </summary>
 public sealed class ServiceOptions
 {
@@ -27,40 +31,85 @@ public sealed class ServiceOptions
 
     /// <summary>How often the service records that it is alive, for `vibe status` (VIBE_SERVICE_HEARTBEAT). Default 10 s.</summary>
     public TimeSpan Heartbeat { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How far back the housekeeping looks for fire times that left no row (VIBE_SERVICE_CATCH_UP_WINDOW), besides
+    /// those after a robot's newest recorded one. Default 24 h.
+    /// </summary>
+    public TimeSpan CatchUpWindow { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// Reads the VIBE_SERVICE_* settings. A value that is not a duration keeps its default here and is reported by
+    /// <see cref="ServiceSettingsCheck"/> (at `vibe validate` and at start-up), never thrown by a configuration binder.
+    /// </summary>
+    public static ServiceOptions Read(IConfiguration configuration)
+    {
+        var options = new ServiceOptions();
+        foreach (var setting in ServiceSettings.All)
+        {
+            if (Duration.TryParse(configuration[$"{Section}:{setting.Property}"], out var value))
+            {
+                setting.Set(options, value);
+            }
+        }
+
+        return options;
+    }
 }
 
-internal sealed class ServiceOptionsValidator : IValidateOptions<ServiceOptions>
+/// <summary>The VIBE_SERVICE_* settings: their .env names, and the rules each value must meet.</summary>
+public static class ServiceSettings
 {
-    public ValidateOptionsResult Validate(string? name, ServiceOptions options)
+    public static readonly IReadOnlyList<ServiceSetting> All =
+    [
+        new("VIBE_SERVICE_POLL_INTERVAL", nameof(ServiceOptions.PollInterval), (o, v) => o.PollInterval = v, o => o.PollInterval, AllowZero: false),
+        new("VIBE_SERVICE_SHUTDOWN_GRACE", nameof(ServiceOptions.ShutdownGrace), (o, v) => o.ShutdownGrace = v, o => o.ShutdownGrace, AllowZero: true),
+        new("VIBE_SERVICE_LEASE", nameof(ServiceOptions.Lease), (o, v) => o.Lease = v, o => o.Lease, AllowZero: false),
+        new("VIBE_SERVICE_SWEEP_INTERVAL", nameof(ServiceOptions.SweepInterval), (o, v) => o.SweepInterval = v, o => o.SweepInterval, AllowZero: false),
+        new("VIBE_SERVICE_MISFIRE_THRESHOLD", nameof(ServiceOptions.MisfireThreshold), (o, v) => o.MisfireThreshold = v, o => o.MisfireThreshold, AllowZero: true),
+        new("VIBE_SERVICE_HEARTBEAT", nameof(ServiceOptions.Heartbeat), (o, v) => o.Heartbeat = v, o => o.Heartbeat, AllowZero: false),
+        new("VIBE_SERVICE_CATCH_UP_WINDOW", nameof(ServiceOptions.CatchUpWindow), (o, v) => o.CatchUpWindow = v, o => o.CatchUpWindow, AllowZero: true),
+    ];
+
+    /// <summary>Every problem with the VIBE_SERVICE_* values as written, one line each.</summary>
+    public static IReadOnlyList<string> Problems(IConfiguration configuration)
     {
-        var failures = new List<string>();
-        Positive(options.PollInterval, "VIBE_SERVICE_POLL_INTERVAL", failures);
-        Positive(options.Lease, "VIBE_SERVICE_LEASE", failures);
-        Positive(options.SweepInterval, "VIBE_SERVICE_SWEEP_INTERVAL", failures);
-        Positive(options.Heartbeat, "VIBE_SERVICE_HEARTBEAT", failures);
-        if (options.ShutdownGrace < TimeSpan.Zero)
+        var problems = new List<string>();
+        foreach (var setting in All)
         {
-            failures.Add("VIBE_SERVICE_SHUTDOWN_GRACE must not be negative");
+            var text = configuration[$"{ServiceOptions.Section}:{setting.Property}"];
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                continue;
+            }
+
+            if (Duration.Problem(setting.Key, text, "hh:mm:ss or 30s, 5m") is { } problem)
+            {
+                problems.Add(problem);
+            }
+            else if (!setting.AllowZero && Duration.Parse(text) <= TimeSpan.Zero)
+            {
+                problems.Add($"{setting.Key} is '{text}'; it must be longer than zero");
+            }
         }
 
-        if (options.MisfireThreshold < TimeSpan.Zero)
+        var options = ServiceOptions.Read(configuration);
+        if (options.Lease > TimeSpan.Zero && options.Lease < TimeSpan.FromSeconds(3))
         {
-            failures.Add("VIBE_SERVICE_MISFIRE_THRESHOLD must not be negative");
+            problems.Add("VIBE_SERVICE_LEASE must be at least 00:00:03 (it is renewed every third)");
         }
 
-        if (options.Lease < TimeSpan.FromSeconds(3))
-        {
-            failures.Add("VIBE_SERVICE_LEASE must be at least 00:00:03 (it is renewed every third)");
-        }
-
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        return problems;
     }
+}
 
-    private static void Positive(TimeSpan value, string key, List<string> failures)
-    {
-        if (value <= TimeSpan.Zero)
-        {
-            failures.Add($"{key} must be a positive duration (hh:mm:ss)");
-        }
-    }
+public sealed record ServiceSetting(string Key, string Property, Action<ServiceOptions, TimeSpan> Set, Func<ServiceOptions, TimeSpan> Get, bool AllowZero);
+
+/// <summary>`vibe validate` and the service's start-up report every VIBE_SERVICE_* value that is not a usable duration.</summary>
+internal sealed class ServiceSettingsCheck(IConfiguration configuration, VibeLocations locations) : ISettingsCheck, IValidateOptions<ServiceOptions>
+{
+    public IEnumerable<ConfigError> Check() => ServiceSettings.Problems(configuration).Select(problem => new ConfigError(locations.EnvFile, problem));
+
+    public ValidateOptionsResult Validate(string? name, ServiceOptions options) =>
+        ServiceSettings.Problems(configuration) is { Count: > 0 } problems ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
 }

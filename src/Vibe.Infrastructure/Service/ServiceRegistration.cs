@@ -16,15 +16,24 @@ public static class ServiceRegistration
     /// </summary>
     public static IServiceCollection AddVibeService(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ServiceOptions>().BindConfiguration(ServiceOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ServiceOptions>, ServiceOptionsValidator>();
+        services.AddOptions<ServiceOptions>()
+            .Configure<IConfiguration>((options, settings) =>
+            {
+                var read = ServiceOptions.Read(settings);
+                foreach (var setting in ServiceSettings.All)
+                {
+                    setting.Set(options, setting.Get(read));
+                }
+            })
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ServiceOptions>, ServiceSettingsCheck>();
         services.AddSingleton<WorkerState>();
 
         // Quartz's in-memory store drops a fire time that is more than 5 s late (a busy machine, a slow enqueue
         // holding back the next fire of a [DisallowConcurrentExecution] job), and the catch-up only looks after
         // the last recorded fire time: the fire time would be lost. Quartz may fire late for as long as the
         // Housekeeper waits before treating a fire time as missed; past that, the Housekeeper records it.
-        var threshold = configuration.GetSection(ServiceOptions.Section).GetValue<TimeSpan?>(nameof(ServiceOptions.MisfireThreshold)) ?? new ServiceOptions().MisfireThreshold;
+        var threshold = ServiceOptions.Read(configuration).MisfireThreshold;
         services.AddQuartz(quartz =>
         {
             quartz.UseInMemoryStore(store => store.MisfireThreshold = threshold < MinimumQuartzMisfireThreshold ? MinimumQuartzMisfireThreshold : threshold);

@@ -29,9 +29,13 @@ public sealed partial class RobotSpecValidator : AbstractValidator<RobotSpec>
             .Must(name => registry.FindExecutor(name!) is not null)
             .WithMessage(robot => $"executor '{robot.Executor}' is not registered (known: {string.Join(", ", registry.ExecutorNames)})");
 
-        RuleFor(robot => robot.Timeout)
-            .Must(text => text is null || (Duration.TryParse(text, out var value) && value > TimeSpan.Zero))
-            .WithMessage(robot => $"timeout '{robot.Timeout}' is not a duration (use 00:10:00 or 10m)");
+        RuleFor(robot => robot.Timeout).Custom((text, context) =>
+        {
+            if (text is not null && (Duration.Problem("timeout", text, "00:10:00 or 10m") ?? (Duration.Parse(text) > TimeSpan.Zero ? null : $"timeout '{text}' must be longer than zero")) is { } problem)
+            {
+                context.AddFailure(problem);
+            }
+        });
 
         RuleFor(robot => robot.Schedule!).ChildRules(schedule =>
         {
@@ -63,8 +67,8 @@ public sealed partial class RobotSpecValidator : AbstractValidator<RobotSpec>
         {
             retry.RuleFor(r => r.MaxAttempts).InclusiveBetween(1, 100).When(r => r.MaxAttempts is not null)
                 .WithMessage("maxAttempts must be between 1 (no retry) and 100");
-            retry.RuleFor(r => r.Delay).Must(BeDurationOrNull).WithMessage(r => $"delay '{r.Delay}' is not a duration (use 00:00:30 or 30s)");
-            retry.RuleFor(r => r.MaxDelay).Must(BeDurationOrNull).WithMessage(r => $"maxDelay '{r.MaxDelay}' is not a duration (use 00:10:00 or 10m)");
+            retry.RuleFor(r => r.Delay).Must(BeDurationOrNull).WithMessage(r => Duration.Problem("delay", r.Delay, "00:00:30 or 30s"));
+            retry.RuleFor(r => r.MaxDelay).Must(BeDurationOrNull).WithMessage(r => Duration.Problem("maxDelay", r.MaxDelay, "00:10:00 or 10m"));
             retry.RuleFor(r => r.BackoffFactor).InclusiveBetween(1, 100).When(r => r.BackoffFactor is not null)
                 .WithMessage("backoffFactor must be between 1 (constant delay) and 100");
             retry.RuleFor(r => r.RetryOn).Must(value => value is null || RetryOnValues.Contains(value))
@@ -130,7 +134,7 @@ public sealed partial class RobotSpecValidator : AbstractValidator<RobotSpec>
 
             if (!BeDurationOrNull(retry.Delay))
             {
-                context.AddFailure(new ValidationFailure($"{path}.retry.delay", $"delay '{retry.Delay}' is not a duration (use 00:00:02 or 2s)"));
+                context.AddFailure(new ValidationFailure($"{path}.retry.delay", Duration.Problem("delay", retry.Delay, "00:00:02 or 2s")));
             }
         }
     }
