@@ -8,6 +8,7 @@ using Vibe.Application.Executors;
 using Vibe.Application.Executors.SharedActions;
 using Vibe.Application.Runs;
 using Vibe.Application.Runs.ExecuteRun;
+using Vibe.Application.Runs.RecordRunOutcome;
 
 namespace Vibe.Application;
 
@@ -22,7 +23,7 @@ public static class DependencyInjection
     {
         services.AddValidatorsFromAssemblyContaining<ExecutorRegistry>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
-        services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(TransientDatabaseRetryBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TransientDatabaseRetryBehaviour<,>));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TransientDatabasePolicy>();
         services.TryAddSingleton(new RunLeaseOptions());
@@ -36,7 +37,8 @@ public static class DependencyInjection
         services.AddSingleton<IRobotExecutor, ShellExecutor>();
         services.TryAddSingleton<ExecutorRegistry>();
         services.TryAddScoped<RobotRunner>();
-        services.TryAddScoped<RunFollowUp>();
+        services.TryAddSingleton<RunFollowUp>();
+        services.TryAddScoped<RunOutcomeRecorder>();
         return services;
     }
 }

@@ -42,6 +42,8 @@ public static class DependencyInjection
         services.AddSingleton<ITransientErrorDetector, TransientErrorDetector>();
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<IRunQueue, SqlRunQueue>();
+        services.AddSingleton<IStoreUnits, StoreUnits>();
+        services.AddSingleton<IOutcomeJournal, OutcomeJournal>();
         services.AddSingleton<RunQueueSignal>();
         services.AddSingleton<IRunQueueSignal>(provider => provider.GetRequiredService<RunQueueSignal>());
 

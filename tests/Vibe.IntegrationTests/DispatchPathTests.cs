@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Vibe.Application.Common.Errors;
 using Vibe.Application.Common.Interfaces;
 using Vibe.Application.Runs.EnqueueRun;
 using Vibe.Application.Runs.ExecuteRun;
@@ -72,18 +73,20 @@ public class DispatchPathTests
     }
 
     [Fact]
-    public async Task An_empty_sqlite_file_is_given_vibes_tables_on_first_use()
+    public async Task An_empty_sqlite_file_is_refused_and_kept_not_replaced_by_a_new_store()
     {
+        // A 0-byte vibe.db is a store that lost its history (a failed copy, a full disk): it must be said, not
+        // silently replaced by an empty store that hides the loss.
         using var workspace = new TempWorkspace().WriteRobots(Robots);
         var dataFolder = Path.Combine(workspace.Directory, ".vibe");
         Directory.CreateDirectory(dataFolder);
-        await File.WriteAllBytesAsync(Path.Combine(dataFolder, "vibe.db"), []);
+        var file = Path.Combine(dataFolder, "vibe.db");
+        await File.WriteAllBytesAsync(file, []);
         await using var vibe = await InProcessVibe.StartAsync(workspace, new Dictionary<string, string> { ["VIBE_HOST_NAME"] = "test-host" }, migrate: false);
 
-        await vibe.Services.GetRequiredService<DatabaseMigrator>().EnsureReadyAsync(CancellationToken.None);
+        var refused = await Assert.ThrowsAsync<VibeException>(() => vibe.Services.GetRequiredService<DatabaseMigrator>().EnsureReadyAsync(CancellationToken.None));
 
-        Assert.Empty(await vibe.Services.GetRequiredService<DatabaseMigrator>().PendingAsync(CancellationToken.None));
-        var queued = await vibe.SendAsync(new EnqueueRun("chatty"));
-        Assert.Equal(RunStatus.Pending, queued.Status);
+        Assert.Contains("empty (0 bytes)", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(0, new FileInfo(file).Length);
     }
 }

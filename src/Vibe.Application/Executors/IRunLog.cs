@@ -16,6 +16,12 @@ public interface IRunLog : IAsyncDisposable
     IReadOnlyList<RunLogEntry> Tail(int count);
 
     ValueTask FlushAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Ends the log's own storing and hands over the lines the store does not have yet, so that they travel with the
+    /// run's outcome (which is kept on disk before the store is tried). Logs that store nothing have none to hand over.
+    /// </summary>
+    ValueTask<IReadOnlyList<RunLogEntry>> DetachUnsavedAsync() => ValueTask.FromResult<IReadOnlyList<RunLogEntry>>([]);
 }
 
 /// <summary>Opens the log of a run.</summary>

@@ -20,6 +20,9 @@ public sealed record RobotDefinition
 
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>What happens to a run the service's stop interrupts: queued again (default) or dropped.</summary>
+    public InterruptPolicy OnInterrupt { get; init; } = InterruptPolicy.Requeue;
+
     public NotifyPolicy Notify { get; init; } = NotifyPolicy.Default;
 
     /// <summary>Host names or labels allowed to run it; empty means any host.</summary>

@@ -118,6 +118,24 @@ public sealed class TaskRun
         return run;
     }
 
+    /// <summary>
+    /// The same attempt again after the service stopped during this one: first in the queue, same attempt number (an
+    /// interruption is not the robot's failure), linked into the attempt chain.
+    /// </summary>
+    public TaskRun CreateResumption(DateTime now)
+    {
+        if (Status != RunStatus.Cancelled)
+        {
+            throw new DomainException($"run {Id} is {Status}; only an interrupted (Cancelled) run is resumed");
+        }
+
+        var run = Queue(RobotName, TriggerKind.Resumed, now, MaxAttempts);
+        run.Attempt = Attempt;
+        run.RetryOfId = RetryOfId ?? Id;
+        run.RerunOfId = RerunOfId;
+        return run;
+    }
+
     /// <summary>A fire time that will not run, kept in history with the reason.</summary>
     public static TaskRun RecordSkipped(string robotName, DateTime fireTime, DateTime now, string reason)
     {

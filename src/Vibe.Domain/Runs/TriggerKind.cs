@@ -14,11 +14,21 @@ public enum TriggerKind
 
     /// <summary>The robot's retry policy queued another attempt after a failure.</summary>
     Retry,
+
+    /// <summary>
+    /// The service stopped while the attempt ran (stop-service, restart, SIGTERM after the grace period): the same
+    /// attempt queued again, first in line; it does not count against maxAttempts.
+    /// </summary>
+    Resumed,
 }
 
 public static class TriggerKindExtensions
 {
-    /// <summary>Runs a person asked for jump ahead of scheduled work in the queue.</summary>
-    public static int QueuePriority(this TriggerKind trigger) =>
-        trigger is TriggerKind.Manual or TriggerKind.Rerun ? 0 : 1;
+    /// <summary>Interrupted work resumes first; runs a person asked for jump ahead of scheduled work in the queue.</summary>
+    public static int QueuePriority(this TriggerKind trigger) => trigger switch
+    {
+        TriggerKind.Resumed => -1,
+        TriggerKind.Manual or TriggerKind.Rerun => 0,
+        _ => 1,
+    };
 }

@@ -58,6 +58,7 @@ internal static class RobotsSchema
             },
             ["retry"] = new JsonObject { ["$ref"] = "#/definitions/retry" },
             ["timeout"] = new JsonObject { ["$ref"] = "#/definitions/duration" },
+            ["onInterrupt"] = new JsonObject { ["enum"] = Array("requeue", "drop"), ["description"] = "a run the service's stop interrupts: queued again (default) or dropped" },
             ["notify"] = new JsonObject { ["$ref"] = "#/definitions/notify" },
             ["hosts"] = new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string" } },
             ["steps"] = new JsonObject { ["type"] = "array", ["minItems"] = 1, ["items"] = new JsonObject { ["$ref"] = "#/definitions/step" } },

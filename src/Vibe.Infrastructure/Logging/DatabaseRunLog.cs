@@ -21,6 +21,7 @@ internal sealed class DatabaseRunLog : IRunLog
     private readonly List<RunLogEntry> _pending = [];
     private readonly Queue<RunLogEntry> _tail = new();
     private readonly ITimer _timer;
+    private bool _detached;
 
     public DatabaseRunLog(long runId, string robotName, IVibeDbContextFactory contexts, ISecretMasker masker, TimeProvider time, IEnumerable<IRunLogListener> listeners)
     {
@@ -48,7 +49,7 @@ internal sealed class DatabaseRunLog : IRunLog
                 _tail.Dequeue();
             }
 
-            full = _pending.Count >= BatchSize;
+            full = _pending.Count >= BatchSize && !_detached;
         }
 
         foreach (var listener in _listeners)
@@ -109,10 +110,28 @@ internal sealed class DatabaseRunLog : IRunLog
         }
     }
 
+    public async ValueTask<IReadOnlyList<RunLogEntry>> DetachUnsavedAsync()
+    {
+        await _timer.DisposeAsync();
+        await _writer.WaitAsync();
+        lock (_gate)
+        {
+            _detached = true;
+            var unsaved = _pending.ToList();
+            _pending.Clear();
+            _writer.Release();
+            return unsaved;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _timer.DisposeAsync();
-        await FlushAsync(CancellationToken.None);
+        if (!_detached)
+        {
+            await FlushAsync(CancellationToken.None);
+        }
+
         _writer.Dispose();
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Vibe.Application.Common.Interfaces;
@@ -36,7 +37,17 @@ internal static class DatabaseRegistration
     private static IServiceCollection AddContext<TContext>(this IServiceCollection services, Action<DbContextOptionsBuilder> configure)
         where TContext : VibeDbContext
     {
-        services.AddDbContextFactory<TContext>(configure, ServiceLifetime.Singleton);
+        // Interceptors registered in the container (a test's injected fault, for one) apply to every context.
+        services.AddDbContextFactory<TContext>(
+            (provider, builder) =>
+            {
+                configure(builder);
+                if (provider.GetServices<IInterceptor>().ToList() is { Count: > 0 } interceptors)
+                {
+                    builder.AddInterceptors(interceptors);
+                }
+            },
+            ServiceLifetime.Singleton);
         services.AddScoped<VibeDbContext>(provider => provider.GetRequiredService<TContext>());
         services.AddScoped<IVibeDbContext>(provider => provider.GetRequiredService<TContext>());
         services.AddSingleton<IVibeDbContextFactory>(provider => new VibeDbContextFactory<TContext>(provider.GetRequiredService<IDbContextFactory<TContext>>()));

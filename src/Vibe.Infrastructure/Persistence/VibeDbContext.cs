@@ -10,7 +10,7 @@ namespace Vibe.Infrastructure.Persistence;
 /// The run store. One model for every provider; each provider has a derived context only so that its
 /// migrations live apart (EF Core ties migrations to a context type).
 /// </summary>
-public abstract class VibeDbContext : DbContext, IVibeDbContext
+public abstract class VibeDbContext : DbContext, IStoreUnit
 {
     protected VibeDbContext(DbContextOptions options)
         : base(options)
@@ -24,6 +24,8 @@ public abstract class VibeDbContext : DbContext, IVibeDbContext
     public DbSet<OutboxMail> OutboxMails => Set<OutboxMail>();
 
     public DbSet<ServiceInstance> ServiceInstances => Set<ServiceInstance>();
+
+    public void DiscardChanges() => ChangeTracker.Clear();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

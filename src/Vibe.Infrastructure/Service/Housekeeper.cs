@@ -3,40 +3,39 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Vibe.Application.Common.Interfaces;
+using Vibe.Application.Runs.RecordRunOutcome;
 using Vibe.Application.Runs.SweepAbandonedRuns;
 using Vibe.Application.Schedules.CatchUpMissedFireTimes;
 
 namespace Vibe.Infrastructure.Service;
 
 /// <summary>
-/// Every sweep interval (and once at start): marks runs whose worker died Abandoned, and handles fire times that
-/// passed unrecorded according to each robot's misfire policy.
+/// Every sweep interval (and once at start), in this order: records the outcomes waiting in the journal (a foreground
+/// run that could not reach the store, a worker's that a stop cut short), so that their runs are never taken for
+/// lost; marks runs whose worker died Abandoned; and handles fire times that left no row according to each robot's
+/// misfire policy.
 /// </summary>
-internal sealed class Housekeeper : BackgroundService
+internal sealed class Housekeeper(
+    IServiceScopeFactory scopes,
+    TimeProvider time,
+    IOptions<ServiceOptions> options,
+    WorkerState state,
+    IOutcomeJournal journal,
+    StoreHealth health,
+    ILogger<Housekeeper> logger) : BackgroundService
 {
-    private readonly IServiceScopeFactory _scopes;
-    private readonly TimeProvider _time;
-    private readonly ServiceOptions _options;
-    private readonly WorkerState _state;
-    private readonly ILogger<Housekeeper> _logger;
-
-    public Housekeeper(IServiceScopeFactory scopes, TimeProvider time, IOptions<ServiceOptions> options, WorkerState state, ILogger<Housekeeper> logger)
-    {
-        _scopes = scopes;
-        _time = time;
-        _options = options.Value;
-        _state = state;
-        _logger = logger;
-    }
+    private readonly ServiceOptions _options = options.Value;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(_options.SweepInterval, _time);
+        using var timer = new PeriodicTimer(_options.SweepInterval, time);
         do
         {
             try
             {
                 await RunOnceAsync(stoppingToken);
+                health.Succeeded();
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -44,7 +43,7 @@ internal sealed class Housekeeper : BackgroundService
             }
             catch (Exception ex)
             {
-                ServiceLog.HousekeepingFailed(_logger, ex);
+                health.Failed("housekeeping", ex);
             }
         }
         while (await WaitAsync(timer, stoppingToken));
@@ -52,25 +51,45 @@ internal sealed class Housekeeper : BackgroundService
 
     private async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        await using var scope = _scopes.CreateAsyncScope();
-        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
-        foreach (var runId in await mediator.Send(new SweepAbandonedRuns(), cancellationToken))
+        await using var scope = scopes.CreateAsyncScope();
+        var current = state.CurrentRunId;
+        foreach (var outcome in journal.Pending().Where(outcome => outcome.RunId != current))
         {
-            ServiceLog.Abandoned(_logger, runId);
+            var recorded = await scope.ServiceProvider.GetRequiredService<RunOutcomeRecorder>().RecordOnceAsync(outcome, cancellationToken);
+            ServiceLog.OutcomeRecorded(logger, outcome.RunId, recorded?.Status.ToString() ?? "(run no longer in the store)");
         }
 
-        if (_state.SchedulerStartedAt == DateTime.MaxValue)
+        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+        if (!RecentlyBack())
+        {
+            foreach (var runId in await mediator.Send(new SweepAbandonedRuns(current is { } id ? [id] : null), cancellationToken))
+            {
+                ServiceLog.Abandoned(logger, runId);
+            }
+        }
+
+        if (state.SchedulerStartedAt == DateTime.MaxValue)
         {
             return;
         }
 
-        var until = CatchUpCutoff.Until(_state.SchedulerStartedAt, _time.GetUtcNow().UtcDateTime, _options.MisfireThreshold);
-        var report = await mediator.Send(new CatchUpMissedFireTimes(until), cancellationToken);
+        var until = CatchUpCutoff.Until(state.SchedulerStartedAt, time.GetUtcNow().UtcDateTime, _options.MisfireThreshold);
+        var report = await mediator.Send(
+            new CatchUpMissedFireTimes(until) { ScheduledSince = state.ScheduledSince.ToDictionary(StringComparer.OrdinalIgnoreCase), Window = _options.CatchUpWindow },
+            cancellationToken);
         if (report.Queued + report.Skipped > 0)
         {
-            ServiceLog.CaughtUp(_logger, report.Queued, report.Skipped);
+            ServiceLog.CaughtUp(logger, report.Queued, report.Skipped);
         }
     }
+
+    /// <summary>
+    /// Whether the store came back less than a lease ago. No worker could renew its lease while the store was away
+    /// (on any host sharing it), so a lease that ran out during the outage says nothing about its worker yet: each
+    /// gets a full lease to renew it before a run is taken for lost and retried.
+    /// </summary>
+    private bool RecentlyBack() =>
+        health.IsDown || health.BackSince is { } back && time.GetUtcNow().UtcDateTime < back + _options.Lease;
 
     private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken cancellationToken)
     {

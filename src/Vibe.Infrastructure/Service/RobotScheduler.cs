@@ -45,10 +45,20 @@ internal sealed class RobotScheduler : IHostedService, IDisposable
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         _scheduler = await _factory.GetScheduler(cancellationToken);
+
+        // Watch first, then read: an edit made while the service was starting (after the host checked the files,
+        // before the watcher ran) is in this read, and any later one raises an event. A broken file here keeps the
+        // configuration the host checked, as any broken edit does.
+        Watch();
+        var loaded = _catalog.Reload();
+        if (!loaded.IsValid)
+        {
+            ServiceLog.ConfigurationRejected(_logger, string.Concat(loaded.Errors.Select(error => "\n  " + error)));
+        }
+
         await ApplyAsync(await _catalog.GetAsync(cancellationToken), cancellationToken);
         _state.SchedulerStartedAt = _time.GetUtcNow().UtcDateTime;
         await _scheduler.Start(cancellationToken);
-        Watch();
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -98,6 +108,7 @@ internal sealed class RobotScheduler : IHostedService, IDisposable
             {
                 await _scheduler!.DeleteJob(new JobKey(name, Group), cancellationToken);
                 _applied.Remove(name);
+                _state.ScheduledSince.TryRemove(name, out _);
                 ServiceLog.Unscheduled(_logger, name);
             }
 
@@ -123,6 +134,7 @@ internal sealed class RobotScheduler : IHostedService, IDisposable
     {
         var schedule = robot.Schedule!;
         QuartzScheduleCalendar.TryFindZone(schedule.TimeZone, out var zone);
+        var since = _time.GetUtcNow();
         var job = JobBuilder.Create<ScheduledRunJob>()
             .WithIdentity(robot.Name, Group)
             .UsingJobData(ScheduledRunJob.RobotKey, robot.Name)
@@ -131,9 +143,10 @@ internal sealed class RobotScheduler : IHostedService, IDisposable
             .WithIdentity(robot.Name, Group)
             .ForJob(job)
             .WithCronSchedule(schedule.Cron, cron => cron.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing))
-            .StartAt(_time.GetUtcNow())
+            .StartAt(since)
             .Build();
         await _scheduler!.ScheduleJob(job, [trigger], ScheduleJobOptions.Replacing, cancellationToken);
+        _state.ScheduledSince[robot.Name] = since.UtcDateTime;
         ServiceLog.Scheduled(_logger, robot.Name, schedule.Cron, schedule.TimeZone, QuartzScheduleCalendar.Expression(schedule).GetNextValidTimeAfter(_time.GetUtcNow()));
     }
 
@@ -169,7 +182,7 @@ internal sealed class RobotScheduler : IHostedService, IDisposable
         }
         catch (Exception ex)
         {
-            ServiceLog.FireFailed(_logger, ex, "(configuration reload)");
+            ServiceLog.ReloadFailed(_logger, ex);
         }
     }
 }
@@ -182,9 +195,12 @@ internal sealed class ScheduledRunJob : IJob
     private readonly IServiceScopeFactory _scopes;
     private readonly ILogger<ScheduledRunJob> _logger;
 
-    public ScheduledRunJob(IServiceScopeFactory scopes, ILogger<ScheduledRunJob> logger)
+    private readonly StoreHealth _health;
+
+    public ScheduledRunJob(IServiceScopeFactory scopes, StoreHealth health, ILogger<ScheduledRunJob> logger)
     {
         _scopes = scopes;
+        _health = health;
         _logger = logger;
     }
 
@@ -197,6 +213,7 @@ internal sealed class ScheduledRunJob : IJob
             await using var scope = _scopes.CreateAsyncScope();
             var mediator = scope.ServiceProvider.GetRequiredService<Mediator.IMediator>();
             var outcome = await mediator.Send(new Application.Schedules.EnqueueScheduledRun.EnqueueScheduledRun(robot, fireTime), cancellationToken);
+            _health.Succeeded();
             if (_logger.IsEnabled(LogLevel.Information))
             {
                 ServiceLog.Fired(_logger, robot, fireTime, outcome.Decision.ToString(), outcome.RunId is { } id ? $"run {id} {outcome.Reason}" : outcome.Reason);
@@ -204,8 +221,8 @@ internal sealed class ScheduledRunJob : IJob
         }
         catch (Exception ex)
         {
-            // A fire time that could not be recorded now is found by the Housekeeper's catch-up later.
-            ServiceLog.FireFailed(_logger, ex, robot);
+            // A fire time that could not be recorded now is a gap the Housekeeper's catch-up finds and records later.
+            _health.Failed($"recording a fire time of {robot}", ex);
         }
     }
 }

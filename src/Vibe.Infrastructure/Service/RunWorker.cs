@@ -1,11 +1,11 @@
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Vibe.Application.Common.Interfaces;
 using Vibe.Application.Runs.ExecuteRun;
+using Vibe.Application.Runs.RecordRunOutcome;
 using Vibe.Domain.Runs;
 using Vibe.Infrastructure.Queue;
 
@@ -14,52 +14,39 @@ namespace Vibe.Infrastructure.Service;
 /// <summary>
 /// Claims the next due run and executes it, one at a time (a host drives one desktop session). Wakes within
 /// moments when a run is queued in this process, and polls for runs queued by other processes. While a run
-/// executes its lease is renewed; when the service stops, the run gets the grace period, then is cancelled.
+/// executes its lease is renewed; when the service stops, the run gets the grace period, then is cancelled (and
+/// queued again, as the robot's "onInterrupt" says). A run's outcome is recorded before anything else is claimed:
+/// if the store is away when the run ends, the worker keeps the outcome in the journal and the lease alive, and
+/// records it when the store answers; outcomes an earlier process left in the journal are recorded first of all.
 /// </summary>
-internal sealed class RunWorker : BackgroundService
+internal sealed class RunWorker(
+    IServiceScopeFactory scopes,
+    IRunQueue queue,
+    RunQueueSignal signal,
+    IRobotCatalog catalog,
+    IHostIdentity host,
+    TimeProvider time,
+    IOptions<ServiceOptions> options,
+    WorkerState state,
+    IOutcomeJournal journal,
+    StoreHealth health,
+    ILogger<RunWorker> logger) : BackgroundService
 {
-    private readonly IServiceScopeFactory _scopes;
-    private readonly IRunQueue _queue;
-    private readonly RunQueueSignal _signal;
-    private readonly IRobotCatalog _catalog;
-    private readonly IHostIdentity _host;
-    private readonly TimeProvider _time;
-    private readonly ServiceOptions _options;
-    private readonly WorkerState _state;
-    private readonly ILogger<RunWorker> _logger;
-
-    public RunWorker(
-        IServiceScopeFactory scopes,
-        IRunQueue queue,
-        RunQueueSignal signal,
-        IRobotCatalog catalog,
-        IHostIdentity host,
-        TimeProvider time,
-        IOptions<ServiceOptions> options,
-        WorkerState state,
-        ILogger<RunWorker> logger)
-    {
-        _scopes = scopes;
-        _queue = queue;
-        _signal = signal;
-        _catalog = catalog;
-        _host = host;
-        _time = time;
-        _options = options.Value;
-        _state = state;
-        _logger = logger;
-    }
+    private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(5);
+    private readonly ServiceOptions _options = options.Value;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await RecordJournalAsync(stoppingToken);
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                var catalog = await _catalog.GetAsync(stoppingToken);
-                var now = _time.GetUtcNow().UtcDateTime;
-                var claimed = await _queue.ClaimNextAsync(_host.HostName, HostEligibility.Excluded(catalog, _host), now, now + _options.Lease, stoppingToken);
+                var robots = await catalog.GetAsync(stoppingToken);
+                var now = time.GetUtcNow().UtcDateTime;
+                var claimed = await queue.ClaimNextAsync(host.HostName, HostEligibility.Excluded(robots, host), now, now + _options.Lease, stoppingToken);
+                health.Succeeded();
                 failures = 0;
                 if (claimed is not null)
                 {
@@ -67,7 +54,7 @@ internal sealed class RunWorker : BackgroundService
                 }
                 else
                 {
-                    await _signal.WaitAsync(_options.PollInterval, stoppingToken);
+                    await signal.WaitAsync(_options.PollInterval, stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -76,10 +63,9 @@ internal sealed class RunWorker : BackgroundService
             }
             catch (Exception ex)
             {
-                // The database may be down: keep trying, slower each time, never crash the service.
-                var delay = TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, Math.Min(failures++, 5))));
-                ServiceLog.WorkerLoopFailed(_logger, ex, delay);
-                await Task.Delay(delay, _time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                // The store may be down: keep trying, slower each time up to a few seconds, never crash the service.
+                health.Failed("claiming the next run", ex);
+                await PauseAsync(failures++, stoppingToken);
             }
         }
     }
@@ -87,8 +73,8 @@ internal sealed class RunWorker : BackgroundService
     private async Task ExecuteClaimedAsync(TaskRun claimed, CancellationToken stoppingToken)
     {
         var runId = claimed.Id;
-        _state.SetCurrent(runId);
-        ServiceLog.Claimed(_logger, runId, "");
+        state.SetCurrent(runId);
+        ServiceLog.Claimed(logger, runId, "");
         using var run = new CancellationTokenSource();
 
         // Stopping does not cancel the run at once: it gets the grace period to finish.
@@ -97,50 +83,97 @@ internal sealed class RunWorker : BackgroundService
         {
             if (stoppingToken.IsCancellationRequested)
             {
-                ServiceLog.CancellingAfterGrace(_logger, runId, _options.ShutdownGrace);
+                ServiceLog.CancellingAfterGrace(logger, runId, _options.ShutdownGrace);
             }
         });
         using var leaseStop = new CancellationTokenSource();
         var renewing = RenewLeaseAsync(runId, run, leaseStop.Token);
         try
         {
-            await using var scope = _scopes.CreateAsyncScope();
+            await using var scope = scopes.CreateAsyncScope();
             var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
             var result = await mediator.Send(ExecuteRun.ForClaimed(claimed), run.Token);
-            if (_logger.IsEnabled(LogLevel.Information))
+            if (logger.IsEnabled(LogLevel.Information))
             {
-                ServiceLog.Finished(_logger, runId, result.Robot, result.Status.ToString());
+                ServiceLog.Finished(logger, runId, result.Robot, result.Status.ToString());
             }
         }
-        catch (DbUpdateConcurrencyException)
+        catch (OutcomeNotRecordedException notRecorded)
         {
-            // The lease ran out and another host recorded the run Abandoned (and queued its retry) first: that
-            // outcome stands. Expected after a lost lease, so not a worker failure to back off from.
-            ServiceLog.OutcomeDiscarded(_logger, runId);
+            // The robot has run; only the store is missing its outcome. Nothing else is claimed until it has it, and
+            // the lease keeps being renewed meanwhile, so no host takes the run for lost and runs it again.
+            ServiceLog.OutcomeKept(logger, runId, notRecorded.Outcome.Status.ToString(), journal.PathOf(runId));
+            health.Failed("recording a run's outcome", notRecorded);
+            await RecordUntilStoredAsync(notRecorded.Outcome, stoppingToken);
         }
         finally
         {
             await leaseStop.CancelAsync();
             await renewing;
-            _state.SetCurrent(null);
+            state.SetCurrent(null);
+        }
+    }
+
+    /// <summary>
+    /// Records every outcome the journal holds (left by a process that stopped or died before the store took them),
+    /// before the first claim: their runs stay Running in the store until then.
+    /// </summary>
+    private async Task RecordJournalAsync(CancellationToken stoppingToken)
+    {
+        foreach (var outcome in journal.Pending())
+        {
+            await RecordUntilStoredAsync(outcome, stoppingToken);
+        }
+    }
+
+    /// <summary>Tries to record the outcome until the store takes it; gives up only when the service is going away.</summary>
+    private async Task RecordUntilStoredAsync(RunOutcome outcome, CancellationToken stoppingToken)
+    {
+        // A stopping service keeps trying through the grace period and a little more; after that the host ends the
+        // process, and the outcome waits in the journal for the next service.
+        using var giveUp = new CancellationTokenSource();
+        await using var onStop = stoppingToken.Register(() => giveUp.CancelAfter(_options.ShutdownGrace + TimeSpan.FromSeconds(20)));
+        for (var failures = 0; !giveUp.IsCancellationRequested; failures++)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var recorded = await scope.ServiceProvider.GetRequiredService<RunOutcomeRecorder>().RecordOnceAsync(outcome, giveUp.Token);
+                health.Succeeded();
+                ServiceLog.OutcomeRecorded(logger, outcome.RunId, recorded?.Status.ToString() ?? "(run no longer in the store)");
+                return;
+            }
+            catch (OperationCanceledException) when (giveUp.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                health.Failed("recording a run's outcome", ex);
+                await PauseAsync(failures, giveUp.Token);
+            }
         }
     }
 
     private async Task RenewLeaseAsync(long runId, CancellationTokenSource run, CancellationToken stop)
     {
         var every = _options.Lease / 3;
+        var next = every;
         while (!stop.IsCancellationRequested)
         {
             try
             {
-                await Task.Delay(every, _time, stop);
-                var now = _time.GetUtcNow().UtcDateTime;
-                if (!await _queue.RenewLeaseAsync(runId, _host.HostName, now + _options.Lease, stop))
+                await Task.Delay(next, time, stop);
+                var now = time.GetUtcNow().UtcDateTime;
+                if (!await queue.RenewLeaseAsync(runId, host.HostName, now + _options.Lease, stop))
                 {
-                    ServiceLog.LeaseLost(_logger, runId);
+                    ServiceLog.LeaseLost(logger, runId);
                     await run.CancelAsync();
                     return;
                 }
+
+                health.Succeeded();
+                next = every;
             }
             catch (OperationCanceledException)
             {
@@ -148,9 +181,17 @@ internal sealed class RunWorker : BackgroundService
             }
             catch (Exception ex)
             {
-                // A missed renewal is survivable while the lease lasts; the next one may succeed.
-                ServiceLog.HeartbeatFailed(_logger, ex.Message);
+                // A missed renewal is survivable: try again within a second, so the lease is re-asserted as soon as
+                // the store answers again, before any host may take the run for lost.
+                health.Failed("renewing a run's lease", ex);
+                next = TimeSpan.FromSeconds(Math.Min(1, every.TotalSeconds));
             }
         }
+    }
+
+    private Task PauseAsync(int failures, CancellationToken cancellationToken)
+    {
+        var delay = TimeSpan.FromMilliseconds(Math.Min(LongestPause.TotalMilliseconds, 250 * Math.Pow(2, Math.Min(failures, 5))));
+        return Task.Delay(delay, time, cancellationToken).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
     }
 }

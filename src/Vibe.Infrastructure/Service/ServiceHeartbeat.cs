@@ -17,10 +17,12 @@ internal sealed class ServiceHeartbeat : BackgroundService
     private readonly ServiceOptions _options;
     private readonly WorkerState _state;
     private readonly ILogger<ServiceHeartbeat> _logger;
+    private readonly StoreHealth _health;
     private long _instanceId;
 
-    public ServiceHeartbeat(IVibeDbContextFactory contexts, IHostIdentity host, TimeProvider time, IOptions<ServiceOptions> options, WorkerState state, ILogger<ServiceHeartbeat> logger)
+    public ServiceHeartbeat(IVibeDbContextFactory contexts, IHostIdentity host, TimeProvider time, IOptions<ServiceOptions> options, WorkerState state, StoreHealth health, ILogger<ServiceHeartbeat> logger)
     {
+        _health = health;
         _contexts = contexts;
         _host = host;
         _time = time;
@@ -51,7 +53,7 @@ internal sealed class ServiceHeartbeat : BackgroundService
         }
         catch (Exception ex)
         {
-            ServiceLog.HeartbeatFailed(_logger, ex.Message);
+            _health.Failed("recording that the service stopped", ex);
         }
     }
 
@@ -69,10 +71,11 @@ internal sealed class ServiceHeartbeat : BackgroundService
                     var current = _state.CurrentRunId;
                     await db.ServiceInstances.Where(s => s.Id == _instanceId)
                         .ExecuteUpdateAsync(s => s.SetProperty(x => x.HeartbeatAt, now).SetProperty(x => x.CurrentRunId, current), stoppingToken);
+                    _health.Succeeded();
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    ServiceLog.HeartbeatFailed(_logger, ex.Message);
+                    _health.Failed("the heartbeat", ex);
                 }
             }
         }

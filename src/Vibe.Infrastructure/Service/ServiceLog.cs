@@ -23,12 +23,6 @@ internal static partial class ServiceLog
     [LoggerMessage(EventId = 2013, Level = LogLevel.Warning, Message = "run {RunId} lost its lease (another host marked it abandoned); cancelling it here")]
     public static partial void LeaseLost(ILogger logger, long runId);
 
-    [LoggerMessage(EventId = 2015, Level = LogLevel.Warning, Message = "run {RunId} was recorded Abandoned by another host while it ran here (its lease ran out); the outcome here is discarded")]
-    public static partial void OutcomeDiscarded(ILogger logger, long runId);
-
-    [LoggerMessage(EventId = 2014, Level = LogLevel.Error, Message = "the worker loop failed; trying again in {Delay}")]
-    public static partial void WorkerLoopFailed(ILogger logger, Exception exception, TimeSpan delay);
-
     [LoggerMessage(EventId = 2020, Level = LogLevel.Information, Message = "fire time {FireTime:u} of {Robot}: {Decision} {Detail}")]
     public static partial void Fired(ILogger logger, string robot, DateTime fireTime, string decision, string? detail);
 
@@ -44,24 +38,38 @@ internal static partial class ServiceLog
     [LoggerMessage(EventId = 2024, Level = LogLevel.Error, Message = "robot files changed but have errors; the last valid configuration stays in force:{Errors}")]
     public static partial void ConfigurationRejected(ILogger logger, string errors);
 
+    [LoggerMessage(EventId = 2025, Level = LogLevel.Error, Message = "robot files changed but could not be read again; the configuration in force stays")]
+    public static partial void ReloadFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(EventId = 2030, Level = LogLevel.Warning, Message = "run {RunId} marked Abandoned: its worker stopped renewing the lease")]
     public static partial void Abandoned(ILogger logger, long runId);
 
     [LoggerMessage(EventId = 2031, Level = LogLevel.Information, Message = "missed fire times: {Queued} catch-up run(s) queued, {Skipped} recorded as Skipped")]
     public static partial void CaughtUp(ILogger logger, int queued, int skipped);
 
-    [LoggerMessage(EventId = 2032, Level = LogLevel.Error, Message = "housekeeping failed; trying again at the next interval")]
-    public static partial void HousekeepingFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 2033, Level = LogLevel.Error, Message = "scheduling failed for {Robot}")]
-    public static partial void FireFailed(ILogger logger, Exception exception, string robot);
+
+    [LoggerMessage(EventId = 2050, Level = LogLevel.Warning, Message = "the store is unavailable ({What}): {Reason}; the service keeps running and tries again")]
+    public static partial void StoreDown(ILogger logger, string what, string reason);
+
+    [LoggerMessage(EventId = 2051, Level = LogLevel.Debug, Message = "store failure during {What}")]
+    public static partial void StoreFailureDetails(ILogger logger, Exception exception, string what);
+
+    [LoggerMessage(EventId = 2052, Level = LogLevel.Information, Message = "the store is reachable again (it was away for {Outage})")]
+    public static partial void StoreBack(ILogger logger, TimeSpan outage);
+
+    [LoggerMessage(EventId = 2053, Level = LogLevel.Error, Message = "{What} failed; trying again")]
+    public static partial void PartFailed(ILogger logger, Exception exception, string what);
+
+    [LoggerMessage(EventId = 2054, Level = LogLevel.Warning, Message = "run {RunId} ended {Status} but the store could not record it; its outcome is kept in {Journal} and recorded as soon as the store answers")]
+    public static partial void OutcomeKept(ILogger logger, long runId, string status, string journal);
+
+    [LoggerMessage(EventId = 2055, Level = LogLevel.Information, Message = "run {RunId}: outcome {Status} recorded from the journal")]
+    public static partial void OutcomeRecorded(ILogger logger, long runId, string status);
 
     [LoggerMessage(EventId = 2040, Level = LogLevel.Information, Message = "stop requested by `vibe stop-service`")]
     public static partial void StopRequested(ILogger logger);
 
     [LoggerMessage(EventId = 2042, Level = LogLevel.Information, Message = "runs queued by other processes are noticed at the next poll only: {Reason}")]
     public static partial void WakeWatchUnavailable(ILogger logger, string reason);
-
-    [LoggerMessage(EventId = 2041, Level = LogLevel.Warning, Message = "heartbeat failed: {Error}")]
-    public static partial void HeartbeatFailed(ILogger logger, string error);
 }

@@ -11,4 +11,7 @@ internal sealed class WorkerState
 
     /// <summary>When the scheduler put its triggers in place; fire times before it are for the catch-up to handle.</summary>
     public DateTime SchedulerStartedAt { get; set; } = DateTime.MaxValue;
+
+    /// <summary>When each robot got its trigger with its current cron and time zone: the catch-up looks for gaps after it.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, DateTime> ScheduledSince { get; } = new(StringComparer.OrdinalIgnoreCase);
 }

@@ -17,4 +17,12 @@ public interface IVibeDbContext
     DbSet<ServiceInstance> ServiceInstances { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Forgets every entity this unit of work added or changed, so that a replayed handler starts afresh. vibe's store
+    /// clears its change tracker; the default (for a context of another tool's) does nothing.
+    /// </summary>
+    void DiscardChanges()
+    {
+    }
 }

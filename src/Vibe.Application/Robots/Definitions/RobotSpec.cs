@@ -54,6 +54,10 @@ public sealed class RobotSpec
 
     public string? Timeout { get; set; }
 
+    /// <summary>requeue (default) or drop: a run interrupted by the service stopping. Left out of the definition hash when unset.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? OnInterrupt { get; set; }
+
     [JsonConverter(typeof(NotifySpecConverter))]
     public NotifySpec? Notify { get; set; }
 

@@ -35,6 +35,7 @@ public static class RobotSpecMapper
             Schedule = schedule,
             Retry = robot.Retry ?? defaults.Retry,
             Timeout = robot.Timeout ?? defaults.Timeout,
+            OnInterrupt = robot.OnInterrupt,
             Notify = robot.Notify ?? defaults.Notify,
             Hosts = robot.Hosts ?? defaults.Hosts,
             Steps = robot.Steps,
@@ -67,6 +68,7 @@ public static class RobotSpecMapper
             Schedule = robot.Schedule is { } schedule ? ToSchedule(schedule) : null,
             Retry = robot.Retry is { } retry ? ToRetry(retry) : RetryPolicy.None,
             Timeout = robot.Timeout is { } timeout ? Duration.Parse(timeout) : TimeSpan.FromMinutes(30),
+            OnInterrupt = robot.OnInterrupt == "drop" ? InterruptPolicy.Drop : InterruptPolicy.Requeue,
             Notify = robot.Notify is { } notify
                 ? new NotifyPolicy(notify.To ?? [], notify.ReplaceDefaults ?? false, notify.OnEveryAttempt ?? false, notify.OnRecovery ?? false)
                 : NotifyPolicy.Default,

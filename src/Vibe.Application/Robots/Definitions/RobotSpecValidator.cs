@@ -17,6 +17,7 @@ public sealed partial class RobotSpecValidator : AbstractValidator<RobotSpec>
     private static readonly string[] MisfirePolicies = ["runOnce", "skip", "runAll"];
     private static readonly string[] OverlapPolicies = ["skip", "queue"];
     private static readonly string[] RetryOnValues = ["any", "timeout", "errorPattern"];
+    private static readonly string[] InterruptPolicies = ["requeue", "drop"];
 
     public RobotSpecValidator(IScheduleCalendar calendar, ExecutorRegistry registry, IEnvironmentReader environment)
     {
@@ -36,6 +37,9 @@ public sealed partial class RobotSpecValidator : AbstractValidator<RobotSpec>
                 context.AddFailure(problem);
             }
         });
+
+        RuleFor(robot => robot.OnInterrupt).Must(value => value is null || InterruptPolicies.Contains(value))
+            .WithMessage(robot => $"onInterrupt '{robot.OnInterrupt}' is not one of {string.Join(", ", InterruptPolicies)}");
 
         RuleFor(robot => robot.Schedule!).ChildRules(schedule =>
         {

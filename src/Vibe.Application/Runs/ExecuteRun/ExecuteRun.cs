@@ -1,11 +1,10 @@
-using System.Runtime.ExceptionServices;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Vibe.Application.Common.Behaviours;
 using Vibe.Application.Common.Errors;
 using Vibe.Application.Common.Interfaces;
 using Vibe.Application.Executors;
-using Vibe.Application.Notifications;
+using Vibe.Application.Runs.RecordRunOutcome;
 using Vibe.Domain.Runs;
 
 namespace Vibe.Application.Runs.ExecuteRun;
@@ -21,64 +20,41 @@ public sealed record ExecuteRun(long RunId) : ICommand<RunSummary>, INotReplayab
     /// <summary>The run as the worker's claim returned it (Running on this host), or null to claim it here.</summary>
     public TaskRun? Claimed { get; init; }
 
+    /// <summary>
+    /// Set by the service's worker: a run cancelled because the service stopped is an interruption, recorded with the
+    /// reason and queued again per the robot's "onInterrupt". A foreground run stopped with Ctrl+C is just cancelled.
+    /// </summary>
+    public bool StopMeansInterrupted { get; init; }
+
     public bool AlreadyClaimed => Claimed is not null;
 
-    /// <summary>Executes a run the caller has claimed.</summary>
-    public static ExecuteRun ForClaimed(TaskRun claimed) => new(claimed.Id) { Claimed = claimed };
+    /// <summary>Executes a run the caller (the service's worker) has claimed.</summary>
+    public static ExecuteRun ForClaimed(TaskRun claimed) => new(claimed.Id) { Claimed = claimed, StopMeansInterrupted = true };
 }
 
-public sealed class ExecuteRunHandler : ICommandHandler<ExecuteRun, RunSummary>
+public sealed class ExecuteRunHandler(
+    IVibeDbContext db,
+    IRobotCatalog catalog,
+    IHostIdentity host,
+    TimeProvider time,
+    IRunLogFactory logs,
+    IRunFiles files,
+    ISecretMasker masker,
+    IEnvironmentReader environment,
+    RobotRunner runner,
+    RunLeaseOptions lease,
+    IOutcomeJournal journal,
+    RunOutcomeRecorder recorder) : ICommandHandler<ExecuteRun, RunSummary>
 {
-    private readonly IVibeDbContext _db;
-    private readonly IRobotCatalog _catalog;
-    private readonly IHostIdentity _host;
-    private readonly TimeProvider _time;
-    private readonly IRunLogFactory _logs;
-    private readonly IRunFiles _files;
-    private readonly ISecretMasker _masker;
-    private readonly IEnvironmentReader _environment;
-    private readonly RobotRunner _runner;
-    private readonly RunLeaseOptions _lease;
-    private readonly RunFollowUp _followUp;
-    private readonly TransientDatabasePolicy _database;
-
-    public ExecuteRunHandler(
-        IVibeDbContext db,
-        IRobotCatalog catalog,
-        IHostIdentity host,
-        TimeProvider time,
-        IRunLogFactory logs,
-        IRunFiles files,
-        ISecretMasker masker,
-        IEnvironmentReader environment,
-        RobotRunner runner,
-        RunLeaseOptions lease,
-        RunFollowUp followUp,
-        TransientDatabasePolicy database)
-    {
-        _followUp = followUp;
-        _database = database;
-        _db = db;
-        _catalog = catalog;
-        _host = host;
-        _time = time;
-        _logs = logs;
-        _files = files;
-        _masker = masker;
-        _environment = environment;
-        _runner = runner;
-        _lease = lease;
-    }
-
     public async ValueTask<RunSummary> Handle(ExecuteRun command, CancellationToken cancellationToken)
     {
         // A run the worker has claimed comes with the command: nothing stands between the claim and the robot
         // runner, which records it Cancelled if a stop comes before its first step.
         var run = command.Claimed is { } claimed
-            ? _db.Runs.Attach(claimed).Entity
-            : await _db.Runs.FirstOrDefaultAsync(r => r.Id == command.RunId, cancellationToken) ?? throw VibeException.NotFound($"no run with id {command.RunId}");
-        var catalog = await _catalog.GetAsync(command.AlreadyClaimed ? CancellationToken.None : cancellationToken);
-        var robot = catalog.Find(run.RobotName);
+            ? db.Runs.Attach(claimed).Entity
+            : await db.Runs.FirstOrDefaultAsync(r => r.Id == command.RunId, cancellationToken) ?? throw VibeException.NotFound($"no run with id {command.RunId}");
+        var robots = await catalog.GetAsync(command.AlreadyClaimed ? CancellationToken.None : cancellationToken);
+        var robot = robots.Find(run.RobotName);
 
         if (!command.AlreadyClaimed)
         {
@@ -89,58 +65,61 @@ public sealed class ExecuteRunHandler : ICommandHandler<ExecuteRun, RunSummary>
             run.RecordDefinition(robot.DefinitionHash);
         }
 
-        await using var log = _logs.Open(run.Id, run.RobotName);
-        log.Write(RunLogLevel.Info, null, $"run {run.Id} of {run.RobotName} started on {_host.HostName} (attempt {run.Attempt}/{run.MaxAttempts}, {run.Trigger.ToString().ToLowerInvariant()})");
-
         RobotRunResult result;
-        if (robot is null)
+        var log = logs.Open(run.Id, run.RobotName);
+        await using (log)
         {
-            result = RobotRunResult.Failed($"robot '{run.RobotName}' is no longer declared in the robot files", null, timedOut: false);
-            log.Write(RunLogLevel.Error, null, result.Error!);
-        }
-        else
-        {
-            var context = new ExecutorContext
+            log.Write(RunLogLevel.Info, null, $"run {run.Id} of {run.RobotName} started on {host.HostName} (attempt {run.Attempt}/{run.MaxAttempts}, {run.Trigger.ToString().ToLowerInvariant()})");
+            if (robot is null)
             {
-                RunId = run.Id,
-                Robot = robot,
-                RunFolder = _files.RunFolder(run.Id),
-                Log = log,
-                Variables = new RunVariables(_environment, _masker),
-                Masker = _masker,
-                Time = _time,
-            };
-            result = await _runner.RunAsync(context, new RunAttempt(run.Attempt, run.MaxAttempts), cancellationToken);
-        }
+                result = RobotRunResult.Failed($"robot '{run.RobotName}' is no longer declared in the robot files", null, timedOut: false);
+                log.Write(RunLogLevel.Error, null, result.Error!);
+            }
+            else
+            {
+                var context = new ExecutorContext
+                {
+                    RunId = run.Id,
+                    Robot = robot,
+                    RunFolder = files.RunFolder(run.Id),
+                    Log = log,
+                    Variables = new RunVariables(environment, masker),
+                    Masker = masker,
+                    Time = time,
+                };
+                result = await runner.RunAsync(context, new RunAttempt(run.Attempt, run.MaxAttempts), cancellationToken);
+            }
 
-        Finish(run, result);
-        await _followUp.ApplyAsync(run, robot, result.TimedOut, log, CancellationToken.None);
-        log.Write(result.Status == RunStatus.Succeeded ? RunLogLevel.Info : RunLogLevel.Error, null, $"run {run.Id} {result.Status.ToString().ToLowerInvariant()}{(run.Duration is { } d ? $" after {Domain.Robots.Duration.Format(d)}" : "")}");
-        await RecordAsync(log);
-        return RunSummary.From(run);
-    }
+            var interrupted = result.Status == RunStatus.Cancelled && command.StopMeansInterrupted;
+            var error = result.Error is null ? null : masker.Mask(interrupted ? $"interrupted: the service stopped ({result.Error})" : result.Error);
+            var unsaved = await log.DetachUnsavedAsync();
+            var outcome = new RunOutcome(
+                run.Id,
+                run.Host ?? host.HostName,
+                result.Status,
+                time.GetUtcNow().UtcDateTime,
+                error,
+                result.FailedStepIndex,
+                result.FailedAction,
+                result.TimedOut,
+                interrupted,
+                result.EvidenceFolder,
+                result.Evidence.ScreenshotPath,
+                unsaved.Select(RunOutcomeLine.From).ToList());
 
-    /// <summary>
-    /// Stores the last log lines, then the outcome with the next attempt and the mail (saved together, even when the
-    /// caller is stopping: a run is never left Running, a failure never recorded without its notification). Each
-    /// gets the transient-error retries, so a store that is busy or briefly away as the run ends does not turn a
-    /// finished run into an abandoned one that runs again; log lines that still cannot be stored do not keep the
-    /// outcome from being saved, and are reported after it.
-    /// </summary>
-    private async Task RecordAsync(IRunLog log)
-    {
-        ExceptionDispatchInfo? logFailure = null;
-        try
-        {
-            await _database.Pipeline.ExecuteAsync(ct => log.FlushAsync(ct), CancellationToken.None);
+            // Durable first: from here on, however long the store is away, the outcome is not lost and the robot
+            // is not executed again for want of it.
+            journal.Keep(outcome);
+            try
+            {
+                return await recorder.RecordAsync(outcome, CancellationToken.None)
+                    ?? throw VibeException.NotFound($"run {run.Id} is no longer in the store; its outcome was {outcome.Status}");
+            }
+            catch (Exception ex) when (ex is not VibeException)
+            {
+                throw new OutcomeNotRecordedException(outcome, journal.PathOf(run.Id), ex);
+            }
         }
-        catch (Exception ex)
-        {
-            logFailure = ExceptionDispatchInfo.Capture(ex);
-        }
-
-        await _database.Pipeline.ExecuteAsync(async ct => await _db.SaveChangesAsync(ct), CancellationToken.None);
-        logFailure?.Throw();
     }
 
     private async Task ClaimAsync(TaskRun run, string? definitionHash, CancellationToken cancellationToken)
@@ -150,39 +129,16 @@ public sealed class ExecuteRunHandler : ICommandHandler<ExecuteRun, RunSummary>
             throw VibeException.Conflict($"run {run.Id} is {run.Status}, not Pending");
         }
 
-        var now = _time.GetUtcNow().UtcDateTime;
-        run.Start(_host.HostName, now, now + _lease.Duration, definitionHash);
+        var now = time.GetUtcNow().UtcDateTime;
+        run.Start(host.HostName, now, now + lease.Duration, definitionHash);
         try
         {
             // Status is a concurrency token: if another worker claimed the run first, this update matches no row.
-            await _db.SaveChangesAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
             throw VibeException.Conflict($"run {run.Id} was claimed by another worker");
         }
-    }
-
-    private void Finish(TaskRun run, RobotRunResult result)
-    {
-        var now = _time.GetUtcNow().UtcDateTime;
-        var error = result.Error is null ? null : _masker.Mask(result.Error);
-        switch (result.Status)
-        {
-            case RunStatus.Succeeded:
-                run.Succeed(now);
-                break;
-            case RunStatus.Cancelled:
-                run.Cancel(now, error ?? "cancelled");
-                break;
-            case RunStatus.SessionUnavailable:
-                run.MarkSessionUnavailable(now, error ?? "session unavailable");
-                break;
-            default:
-                run.Fail(now, error ?? "failed", result.FailedStepIndex, result.FailedAction);
-                break;
-        }
-
-        run.AttachEvidence(result.EvidenceFolder, result.Evidence.ScreenshotPath);
     }
 }

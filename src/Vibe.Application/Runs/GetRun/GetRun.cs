@@ -34,7 +34,7 @@ public sealed class GetRunHandler : IQueryHandler<GetRun, RunDetails>
         var chainId = run.RetryOfId ?? run.Id;
         var attempts = await _db.Runs.AsNoTracking()
             .Where(r => r.Id == chainId || r.RetryOfId == chainId)
-            .OrderBy(r => r.Attempt)
+            .OrderBy(r => r.Attempt).ThenBy(r => r.Id)
             .ToListAsync(cancellationToken);
 
         return new RunDetails(RunSummary.From(run), log, attempts.Count > 1 ? attempts.Select(RunSummary.From).ToList() : []);

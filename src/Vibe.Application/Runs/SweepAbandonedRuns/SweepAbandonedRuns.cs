@@ -12,7 +12,9 @@ namespace Vibe.Application.Runs.SweepAbandonedRuns;
 /// stays Running forever; its robot's retry policy then decides on a new attempt, and its notify policy on a mail.
 /// Any service sharing the database may sweep; the status concurrency token makes each run swept once.
 /// </summary>
-public sealed record SweepAbandonedRuns : ICommand<IReadOnlyList<long>>, INotReplayable;
+/// <param name="Spare">Runs not to sweep: the one this host's worker is running or recording right now, whose lease only
+/// looks expired because the store was away.</param>
+public sealed record SweepAbandonedRuns(IReadOnlyCollection<long>? Spare = null) : ICommand<IReadOnlyList<long>>, INotReplayable;
 
 public sealed class SweepAbandonedRunsHandler : ICommandHandler<SweepAbandonedRuns, IReadOnlyList<long>>
 {
@@ -41,13 +43,13 @@ public sealed class SweepAbandonedRunsHandler : ICommandHandler<SweepAbandonedRu
             .ToListAsync(cancellationToken);
         var catalog = await _catalog.GetAsync(cancellationToken);
         var swept = new List<long>();
-        foreach (var run in expired)
+        foreach (var run in expired.Where(run => command.Spare?.Contains(run.Id) != true))
         {
             var reason = $"worker lost: {run.Host} stopped renewing its lease (expired {run.LeaseExpiresAt:yyyy-MM-dd HH:mm:ss} UTC)";
             run.Abandon(now, reason);
             await using var log = _logs.Open(run.Id, run.RobotName);
             log.Write(RunLogLevel.Error, null, $"run {run.Id} abandoned: {reason}");
-            await _followUp.ApplyAsync(run, catalog.Find(run.RobotName), timedOut: false, log, cancellationToken);
+            await _followUp.ApplyAsync(_db, run, catalog.Find(run.RobotName), timedOut: false, log, cancellationToken);
             try
             {
                 await _db.SaveChangesAsync(cancellationToken);
