@@ -15,13 +15,15 @@ internal sealed class InProcessVibe : IAsyncDisposable
 
     public ServiceProvider Services { get; }
 
-    public static async Task<InProcessVibe> StartAsync(TempWorkspace workspace, IReadOnlyDictionary<string, string>? environment = null, bool migrate = true)
+    public static async Task<InProcessVibe> StartAsync(TempWorkspace workspace, IReadOnlyDictionary<string, string>? environment = null, bool migrate = true, Action<IServiceCollection>? configure = null)
     {
         var variables = new Dictionary<string, string>(environment ?? new Dictionary<string, string>());
         var settings = VibeSettings.Load(workspace.Directory, variables.GetValueOrDefault, variables.Keys);
-        var services = new ServiceCollection()
+        var collection = new ServiceCollection()
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
-            .AddVibe(settings)
+            .AddVibe(settings);
+        configure?.Invoke(collection);
+        var services = collection
             .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         var vibe = new InProcessVibe(services);
         if (migrate)

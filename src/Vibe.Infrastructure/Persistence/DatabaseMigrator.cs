@@ -116,8 +116,14 @@ public sealed class DatabaseMigrator
     /// <summary>An existing SQLite file must be a vibe store (or an empty SQLite database) before vibe migrates it.</summary>
     private async Task RefuseUnusableSqliteAsync(CancellationToken cancellationToken)
     {
-        if (SqliteFile is not { } path || !File.Exists(path) && !Directory.Exists(path))
+        if (SqliteFile is not { } path)
         {
+            return;
+        }
+
+        if (!File.Exists(path) && !Directory.Exists(path))
+        {
+            SqliteConnections.EnsureFolder(path);
             return;
         }
 
