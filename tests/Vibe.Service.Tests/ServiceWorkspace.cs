@@ -43,6 +43,10 @@ internal sealed class ServiceWorkspace : IAsyncDisposable
         return await CreateAsync(robotsJson, database, settings);
     }
 
+    /// <summary>A workspace on a PostgreSQL server of the test's own, which the test may stop and start (an outage).</summary>
+    public static Task<ServiceWorkspace> OnServerAsync(string robotsJson, PostgresServer server, params (string Key, string Value)[] settings) =>
+        CreateAsync(robotsJson, database: null, [("VIBE_DB_PROVIDER", "postgres"), ("VIBE_DB_CONNECTION", server.ConnectionString), .. settings]);
+
     private static async Task<ServiceWorkspace> CreateAsync(string robotsJson, PostgresDatabase? database, (string Key, string Value)[] settings)
     {
         // Short timings so the tests wait seconds, not minutes; the lease stays long enough for a loaded machine.
