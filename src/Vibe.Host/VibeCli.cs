@@ -47,6 +47,7 @@ public static class VibeCli
         // A store that is down is one line from ErrorReporter: not EF Core's logged stack frames, nor a warning per retry.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.None);
         builder.Logging.AddFilter("Vibe.Application.Common.Behaviours", LogLevel.Error);
+        builder.Logging.AddFilter("Vibe.Infrastructure.Service.StoreHealth", LogLevel.None);
         builder.Logging.AddFilter("Vibe.Infrastructure.Notifications", LogLevel.Error);
         builder.Services.AddVibe(settings);
         builder.Services.AddSingleton<ConsoleRunPrinter>();

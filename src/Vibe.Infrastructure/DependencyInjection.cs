@@ -44,6 +44,7 @@ public static class DependencyInjection
         services.AddSingleton<IRunQueue, SqlRunQueue>();
         services.AddSingleton<IStoreUnits, StoreUnits>();
         services.AddSingleton<IOutcomeJournal, OutcomeJournal>();
+        services.AddSingleton<Service.StoreHealth>();
         services.AddSingleton<RunQueueSignal>();
         services.AddSingleton<IRunQueueSignal>(provider => provider.GetRequiredService<RunQueueSignal>());
 

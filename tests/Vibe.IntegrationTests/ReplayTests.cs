@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Vibe.Application.Runs.EnqueueRun;
 using Vibe.Application.Schedules.EnqueueScheduledRun;
 using Vibe.Domain.Runs;
+using Vibe.Infrastructure.Persistence;
 using Vibe.TestSupport;
 
 namespace Vibe.IntegrationTests;
@@ -26,7 +27,7 @@ public class ReplayTests
     {
         using var workspace = new TempWorkspace().WriteRobots(Robots);
         var fault = new FailFirstSave();
-        await using var vibe = await InProcessVibe.StartAsync(workspace, configure: services => services.AddSingleton<IInterceptor>(fault));
+        await using var vibe = await InProcessVibe.StartAsync(workspace, configure: services => services.ConfigureDbContext<SqliteVibeDbContext>(options => options.AddInterceptors(fault)));
 
         fault.Arm();
         await vibe.SendAsync(new EnqueueRun("payer", TriggerKind.Manual));
@@ -41,7 +42,7 @@ public class ReplayTests
     {
         using var workspace = new TempWorkspace().WriteRobots(Robots);
         var fault = new FailFirstSave();
-        await using var vibe = await InProcessVibe.StartAsync(workspace, configure: services => services.AddSingleton<IInterceptor>(fault));
+        await using var vibe = await InProcessVibe.StartAsync(workspace, configure: services => services.ConfigureDbContext<SqliteVibeDbContext>(options => options.AddInterceptors(fault)));
         var fireTime = new DateTime(2026, 12, 1, 3, 0, 0, DateTimeKind.Utc);
 
         fault.Arm();

@@ -60,7 +60,7 @@ public class InterruptTests
             }
 
             var resumption = Assert.Single(next);
-            Assert.Equal(TriggerKind.Resumed, resumption.Trigger);
+            Assert.Equal("Resumed", resumption.Trigger.ToString());
             Assert.Equal(1, resumption.Attempt);
             Assert.Equal(queued.Id, resumption.RetryOfId);
 

@@ -34,6 +34,7 @@ public sealed class OutboxDispatcher
     private readonly ISecretMasker _masker;
     private readonly TimeProvider _time;
     private readonly ILogger<OutboxDispatcher> _logger;
+    private readonly Service.StoreHealth _health;
     private readonly ResiliencePipeline<string> _pipeline;
 
     public OutboxDispatcher(
@@ -43,8 +44,10 @@ public sealed class OutboxDispatcher
         IOptions<NotifyOptions> options,
         ISecretMasker masker,
         TimeProvider time,
+        Service.StoreHealth health,
         ILogger<OutboxDispatcher> logger)
     {
+        _health = health;
         _contexts = contexts;
         _sender = sender;
         _messages = messages;
@@ -99,6 +102,8 @@ public sealed class OutboxDispatcher
                     .ToListAsync(cancellationToken);
             }
 
+            _health.Succeeded();
+
             foreach (var id in due)
             {
                 var result = await DeliverOneAsync(id, cancellationToken);
@@ -123,7 +128,12 @@ public sealed class OutboxDispatcher
         catch (Exception ex)
         {
             var error = _masker.Mask(ex.GetBaseException().Message);
-            NotificationsLog.OutboxUnavailable(_logger, ex, error);
+
+            // A store that is away is one line per outage (StoreHealth); anything else is a fault worth its details.
+            if (!_health.Failed("the outbox", ex))
+            {
+                NotificationsLog.OutboxUnavailable(_logger, ex, error);
+            }
             return new OutboxDispatchReport(results, $"the outbox could not be read or updated: {error}");
         }
     }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Vibe.Application.Common.Interfaces;
@@ -37,17 +36,7 @@ internal static class DatabaseRegistration
     private static IServiceCollection AddContext<TContext>(this IServiceCollection services, Action<DbContextOptionsBuilder> configure)
         where TContext : VibeDbContext
     {
-        // Interceptors registered in the container (a test's injected fault, for one) apply to every context.
-        services.AddDbContextFactory<TContext>(
-            (provider, builder) =>
-            {
-                configure(builder);
-                if (provider.GetServices<IInterceptor>().ToList() is { Count: > 0 } interceptors)
-                {
-                    builder.AddInterceptors(interceptors);
-                }
-            },
-            ServiceLifetime.Singleton);
+        services.AddDbContextFactory<TContext>(configure, ServiceLifetime.Singleton);
         services.AddScoped<VibeDbContext>(provider => provider.GetRequiredService<TContext>());
         services.AddScoped<IVibeDbContext>(provider => provider.GetRequiredService<TContext>());
         services.AddSingleton<IVibeDbContextFactory>(provider => new VibeDbContextFactory<TContext>(provider.GetRequiredService<IDbContextFactory<TContext>>()));

@@ -13,9 +13,11 @@ internal sealed class RetentionService : BackgroundService
     private readonly RetentionOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<RetentionService> _logger;
+    private readonly Service.StoreHealth _health;
 
-    public RetentionService(RunRetention retention, IOptions<RetentionOptions> options, TimeProvider time, ILogger<RetentionService> logger)
+    public RetentionService(RunRetention retention, IOptions<RetentionOptions> options, TimeProvider time, Service.StoreHealth health, ILogger<RetentionService> logger)
     {
+        _health = health;
         _retention = retention;
         _options = options.Value;
         _time = time;
@@ -43,7 +45,10 @@ internal sealed class RetentionService : BackgroundService
             }
             catch (Exception ex)
             {
-                NotificationsLog.PurgeFailed(_logger, ex, ex.GetBaseException().Message);
+                if (!_health.Failed("the retention purge", ex))
+                {
+                    NotificationsLog.PurgeFailed(_logger, ex, ex.GetBaseException().Message);
+                }
             }
         }
         while (await WaitAsync(timer, stoppingToken));

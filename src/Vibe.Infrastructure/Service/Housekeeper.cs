@@ -35,7 +35,6 @@ internal sealed class Housekeeper(
             try
             {
                 await RunOnceAsync(stoppingToken);
-                health.Succeeded();
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -43,7 +42,7 @@ internal sealed class Housekeeper(
             }
             catch (Exception ex)
             {
-                health.Failed("housekeeping", ex);
+                health.Report("housekeeping", ex);
             }
         }
         while (await WaitAsync(timer, stoppingToken));
@@ -66,6 +65,8 @@ internal sealed class Housekeeper(
             {
                 ServiceLog.Abandoned(logger, runId);
             }
+
+            health.Succeeded();
         }
 
         if (state.SchedulerStartedAt == DateTime.MaxValue)

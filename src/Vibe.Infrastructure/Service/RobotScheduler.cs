@@ -222,7 +222,7 @@ internal sealed class ScheduledRunJob : IJob
         catch (Exception ex)
         {
             // A fire time that could not be recorded now is a gap the Housekeeper's catch-up finds and records later.
-            _health.Failed($"recording a fire time of {robot}", ex);
+            _health.Report($"recording a fire time of {robot}", ex);
         }
     }
 }

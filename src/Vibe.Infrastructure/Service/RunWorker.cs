@@ -64,7 +64,7 @@ internal sealed class RunWorker(
             catch (Exception ex)
             {
                 // The store may be down: keep trying, slower each time up to a few seconds, never crash the service.
-                health.Failed("claiming the next run", ex);
+                health.Report("claiming the next run", ex);
                 await PauseAsync(failures++, stoppingToken);
             }
         }
@@ -103,7 +103,6 @@ internal sealed class RunWorker(
             // The robot has run; only the store is missing its outcome. Nothing else is claimed until it has it, and
             // the lease keeps being renewed meanwhile, so no host takes the run for lost and runs it again.
             ServiceLog.OutcomeKept(logger, runId, notRecorded.Outcome.Status.ToString(), journal.PathOf(runId));
-            health.Failed("recording a run's outcome", notRecorded);
             await RecordUntilStoredAsync(notRecorded.Outcome, stoppingToken);
         }
         finally
@@ -149,7 +148,7 @@ internal sealed class RunWorker(
             }
             catch (Exception ex)
             {
-                health.Failed("recording a run's outcome", ex);
+                health.Report("recording a run's outcome", ex);
                 await PauseAsync(failures, giveUp.Token);
             }
         }
@@ -183,7 +182,7 @@ internal sealed class RunWorker(
             {
                 // A missed renewal is survivable: try again within a second, so the lease is re-asserted as soon as
                 // the store answers again, before any host may take the run for lost.
-                health.Failed("renewing a run's lease", ex);
+                health.Report("renewing a run's lease", ex);
                 next = TimeSpan.FromSeconds(Math.Min(1, every.TotalSeconds));
             }
         }

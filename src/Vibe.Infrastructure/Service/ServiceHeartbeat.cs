@@ -53,7 +53,7 @@ internal sealed class ServiceHeartbeat : BackgroundService
         }
         catch (Exception ex)
         {
-            _health.Failed("recording that the service stopped", ex);
+            _health.Report("recording that the service stopped", ex);
         }
     }
 
@@ -75,7 +75,7 @@ internal sealed class ServiceHeartbeat : BackgroundService
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    _health.Failed("the heartbeat", ex);
+                    _health.Report("the heartbeat", ex);
                 }
             }
         }

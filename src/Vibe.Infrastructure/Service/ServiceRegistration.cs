@@ -28,7 +28,6 @@ public static class ServiceRegistration
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<ServiceOptions>, ServiceSettingsCheck>();
         services.AddSingleton<WorkerState>();
-        services.AddSingleton<StoreHealth>();
 
         // Quartz's in-memory store drops a fire time that is more than 5 s late (a busy machine, a slow enqueue
         // holding back the next fire of a [DisallowConcurrentExecution] job), and the catch-up only looks after

@@ -9,7 +9,7 @@ namespace Vibe.Infrastructure.Service;
 /// per poll of every part; and the housekeeping learns when the store came back, to give runs whose lease ran out
 /// during the outage the time to renew it before any is taken for lost.
 /// </summary>
-internal sealed class StoreHealth(TimeProvider time, ILogger<StoreHealth> logger)
+public sealed class StoreHealth(TimeProvider time, ILogger<StoreHealth> logger)
 {
     private readonly Lock _gate = new();
     private DateTime? _downSince;
@@ -30,13 +30,12 @@ internal sealed class StoreHealth(TimeProvider time, ILogger<StoreHealth> logger
 
     /// <summary>
     /// Reports a failure of <paramref name="what"/>. A store problem starts (or continues) an outage and returns true;
-    /// anything else is a fault of vibe's, logged as an error with its details, and returns false.
+    /// anything else returns false, for the caller to log as the fault it is (see <see cref="Report"/>).
     /// </summary>
     public bool Failed(string what, Exception exception)
     {
         if (!StoreErrors.IsStoreError(exception))
         {
-            ServiceLog.PartFailed(logger, exception, what);
             return false;
         }
 
@@ -54,6 +53,15 @@ internal sealed class StoreHealth(TimeProvider time, ILogger<StoreHealth> logger
 
         ServiceLog.StoreFailureDetails(logger, exception, what);
         return true;
+    }
+
+    /// <summary>Reports a failure: a store problem as part of the outage, anything else as an error with its details.</summary>
+    public void Report(string what, Exception exception)
+    {
+        if (!Failed(what, exception))
+        {
+            ServiceLog.PartFailed(logger, exception, what);
+        }
     }
 
     /// <summary>Reports that the store answered; ends an outage if one was going on.</summary>
