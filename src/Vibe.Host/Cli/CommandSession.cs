@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Vibe.Application.Common.Errors;
 using Vibe.Application.Common.Interfaces;
+using Vibe.Application.Runs.RecordRunOutcome;
 using Vibe.Infrastructure.Persistence;
 
 namespace Vibe.Host.Cli;
@@ -21,11 +22,20 @@ internal sealed class CommandSession
 
     public CancellationToken Cancellation => _app.Current?.CancellationToken ?? CancellationToken.None;
 
-    /// <summary>A scope whose mediator sends to the handlers; the SQLite store is created or upgraded first.</summary>
+    /// <summary>
+    /// A scope whose mediator sends to the handlers; the SQLite store is created or upgraded first, and outcomes an
+    /// earlier foreground run could not record (the store was away) are recorded now, so that a host without a
+    /// service does not keep them waiting.
+    /// </summary>
     public async Task<(AsyncServiceScope Scope, IMediator Mediator)> OpenAsync()
     {
         var scope = _scopes.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().EnsureReadyAsync(Cancellation);
+        foreach (var outcome in scope.ServiceProvider.GetRequiredService<IOutcomeJournal>().Pending())
+        {
+            await scope.ServiceProvider.GetRequiredService<RunOutcomeRecorder>().RecordAsync(outcome, Cancellation);
+        }
+
         return (scope, scope.ServiceProvider.GetRequiredService<IMediator>());
     }
 
