@@ -75,9 +75,21 @@ internal sealed class Housekeeper(
         }
 
         var until = CatchUpCutoff.Until(state.SchedulerStartedAt, time.GetUtcNow().UtcDateTime, _options.MisfireThreshold);
+        var unrecorded = state.UnrecordedFireTimes.ToArray();
         var report = await mediator.Send(
-            new CatchUpMissedFireTimes(until) { ScheduledSince = state.ScheduledSince.ToDictionary(StringComparer.OrdinalIgnoreCase), Window = _options.CatchUpWindow },
+            new CatchUpMissedFireTimes(until)
+            {
+                ScheduledSince = state.ScheduledSince.ToDictionary(StringComparer.OrdinalIgnoreCase),
+                UnrecordedUntil = unrecorded.ToDictionary(StringComparer.OrdinalIgnoreCase),
+                Window = _options.CatchUpWindow,
+            },
             cancellationToken);
+        foreach (var handled in unrecorded)
+        {
+            // A fire time that failed meanwhile stays for the next round.
+            state.UnrecordedFireTimes.TryRemove(handled);
+        }
+
         if (report.Queued + report.Skipped > 0)
         {
             ServiceLog.CaughtUp(logger, report.Queued, report.Skipped);

@@ -196,11 +196,13 @@ internal sealed class ScheduledRunJob : IJob
     private readonly ILogger<ScheduledRunJob> _logger;
 
     private readonly StoreHealth _health;
+    private readonly WorkerState _state;
 
-    public ScheduledRunJob(IServiceScopeFactory scopes, StoreHealth health, ILogger<ScheduledRunJob> logger)
+    public ScheduledRunJob(IServiceScopeFactory scopes, StoreHealth health, WorkerState state, ILogger<ScheduledRunJob> logger)
     {
         _scopes = scopes;
         _health = health;
+        _state = state;
         _logger = logger;
     }
 
@@ -223,6 +225,7 @@ internal sealed class ScheduledRunJob : IJob
         {
             // A fire time that could not be recorded now is a gap the Housekeeper's catch-up finds and records later.
             _health.Report($"recording a fire time of {robot}", ex);
+            _state.UnrecordedFireTimes.AddOrUpdate(robot, fireTime, (_, known) => known > fireTime ? known : fireTime);
         }
     }
 }

@@ -14,4 +14,11 @@ internal sealed class WorkerState
 
     /// <summary>When each robot got its trigger with its current cron and time zone: the catch-up looks for gaps after it.</summary>
     public System.Collections.Concurrent.ConcurrentDictionary<string, DateTime> ScheduledSince { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Per robot, the latest fire time Quartz fired but the store could not record. Quartz will not fire it again, so
+    /// the catch-up need not wait the misfire threshold for it: every fire time of an outage is handled in the first
+    /// round after the store returns, and runOnce makes one catch-up run for all of them, not one per round.
+    /// </summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, DateTime> UnrecordedFireTimes { get; } = new(StringComparer.OrdinalIgnoreCase);
 }

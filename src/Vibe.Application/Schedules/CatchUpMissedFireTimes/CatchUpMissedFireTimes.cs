@@ -23,6 +23,12 @@ public sealed record CatchUpMissedFireTimes(DateTime Until) : ICommand<CatchUpRe
     /// <summary>When this service scheduled each robot with its current cron and time zone.</summary>
     public IReadOnlyDictionary<string, DateTime> ScheduledSince { get; init; } = new Dictionary<string, DateTime>();
 
+    /// <summary>
+    /// Per robot, the latest fire time the scheduler fired but could not record (the store was away): fire times up to
+    /// it are handled now, even if younger than <see cref="Until"/>, since nothing will fire them again.
+    /// </summary>
+    public IReadOnlyDictionary<string, DateTime> UnrecordedUntil { get; init; } = new Dictionary<string, DateTime>();
+
     /// <summary>How far back gaps are looked for.</summary>
     public TimeSpan Window { get; init; } = TimeSpan.FromHours(24);
 }
@@ -72,24 +78,25 @@ public sealed class CatchUpMissedFireTimesHandler(IVibeDbContext db, IRobotCatal
     private async Task<List<DateTime>> MissedFireTimesAsync(RobotDefinition robot, CatchUpMissedFireTimes command, CancellationToken cancellationToken)
     {
         var schedule = robot.Schedule!;
+        var until = command.UnrecordedUntil.TryGetValue(robot.Name, out var unrecorded) && unrecorded > command.Until ? unrecorded : command.Until;
         var newest = await db.Runs.AsNoTracking()
             .Where(run => run.RobotName == robot.Name && run.ScheduledFireTime != null)
             .MaxAsync(run => run.ScheduledFireTime, cancellationToken);
         var candidates = new SortedSet<DateTime>();
         if (newest is { } last)
         {
-            candidates.UnionWith(FireTimes(schedule, last, command.Until));
+            candidates.UnionWith(FireTimes(schedule, last, until));
         }
 
         if (command.ScheduledSince.TryGetValue(robot.Name, out var since))
         {
-            var from = Max(since, command.Until - command.Window);
-            var inWindow = FireTimes(schedule, LatestStart(schedule, from, command.Until), command.Until);
+            var from = Max(since, until - command.Window);
+            var inWindow = FireTimes(schedule, LatestStart(schedule, from, until), until);
             if (inWindow.Count > 0)
             {
                 var first = inWindow[0];
                 var recorded = await db.Runs.AsNoTracking()
-                    .Where(run => run.RobotName == robot.Name && run.ScheduledFireTime >= first && run.ScheduledFireTime <= command.Until)
+                    .Where(run => run.RobotName == robot.Name && run.ScheduledFireTime >= first && run.ScheduledFireTime <= until)
                     .Select(run => run.ScheduledFireTime!.Value)
                     .ToListAsync(cancellationToken);
                 var known = recorded.ToHashSet();
