@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Cocona;
 using Microsoft.Extensions.DependencyInjection;
 using Vibe.Application.Runs;
@@ -41,7 +42,7 @@ internal sealed class RunCommands
 
     [Command("rerun", Description = "Run the robot of an earlier run again, as a new run linked to it")]
     public async Task<int> Rerun(
-        [Argument(Description = "The id of the run to repeat")] long id,
+        [Argument(Description = "The id of the run to repeat")][Range(typeof(long), "1", "9223372036854775807", ErrorMessage = "<id> must be a run id: a positive number")] long id,
         [Option("wait", Description = "When the service runs it: follow its log until it ends")] bool wait = false)
     {
         var (scope, mediator) = await _session.OpenAsync();
