@@ -31,6 +31,10 @@ public sealed class WebExecutor : IRobotExecutor
 
     public IReadOnlyCollection<ActionDescriptor> Actions => WebActions.Descriptors;
 
+    public IReadOnlyList<ParameterDescriptor> StepParameters => WebActions.Common;
+
+    public IReadOnlyList<ParameterDescriptor> Options => WebOptionsReader.Settings;
+
     public async ValueTask<IExecutorSession> OpenSessionAsync(ExecutorContext context, CancellationToken cancellationToken)
     {
         var catalog = _services?.GetService(typeof(IRobotCatalog)) as IRobotCatalog;

@@ -62,7 +62,7 @@ internal sealed partial class DesktopSession
     {
         var search = ImageSearch(step);
         var timeout = Timeout(step, WindowTimeout);
-        var state = step.Parameters.GetOptionalString("state") ?? "visible";
+        var state = step.Parameters.GetChoice(DesktopActions.ImageState);
         if (state == "visible")
         {
             var (match, best) = await LookForImageAsync(step, search, timeout, ct);
