@@ -20,9 +20,9 @@ internal sealed class RobotCommands
     }
 
     [Command("schema", Description = "Print robots.schema.json for the executors this vibe has (for editors)")]
-    public int Schema()
+    public int Schema([Option("markdown", Description = "Print the action and option tables of the docs instead")] bool markdown = false)
     {
-        Console.Out.Write(RobotsSchema.Build(_registry));
+        Console.Out.Write(markdown ? ActionTables.Build(_registry) : RobotsSchema.Build(_registry));
         return ExitCodes.Success;
     }
 
