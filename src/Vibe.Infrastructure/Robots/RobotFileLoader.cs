@@ -136,7 +136,7 @@ internal sealed class RobotFileLoader
         }
 
         declared[robot.Name!] = (file, path);
-        var definition = RobotSpecMapper.ToDefinition(robot, Relative(file));
+        var definition = RobotSpecMapper.ToDefinition(robot, Relative(file), Path.GetDirectoryName(Path.GetFullPath(file))!);
         robots.Add(definition);
         if (definition.Schedule is { } schedule && _calendar.NextFireTime(schedule, _time.GetUtcNow()) is null)
         {
