@@ -58,6 +58,7 @@ public static class DependencyInjection
         services.AddSingleton<ISharedAction, RunProgramAction>();
 
         services.AddVibeNotifications();
+        services.AddVibeRetention();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

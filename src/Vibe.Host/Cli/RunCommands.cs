@@ -71,16 +71,11 @@ internal sealed class RunCommands
     private async Task<int> ExecuteInForegroundAsync(IServiceProvider services, RunSummary queued)
     {
         Console.Out.WriteLine($"run {queued.Id}: {queued.Robot} (attempt {queued.Attempt}/{queued.MaxAttempts})");
-        _printer.Enabled = true;
         RunSummary finished;
-        try
+        using (_printer.Print(queued.Id))
         {
             var mediator = services.GetRequiredService<Mediator.IMediator>();
             finished = await mediator.Send(new ExecuteRun(queued.Id), _session.Cancellation);
-        }
-        finally
-        {
-            _printer.Enabled = false;
         }
 
         Console.Out.WriteLine(finished.Status == RunStatus.Succeeded

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Vibe.Infrastructure.Notifications;
 
 namespace Vibe.Infrastructure.Retention;
 
@@ -26,7 +25,7 @@ internal sealed class RetentionService : BackgroundService
     {
         if (_options.Days <= 0)
         {
-            NotificationsLog.RetentionOff(_logger);
+            RetentionLog.RetentionOff(_logger);
             return;
         }
 
@@ -43,7 +42,7 @@ internal sealed class RetentionService : BackgroundService
             }
             catch (Exception ex)
             {
-                NotificationsLog.PurgeFailed(_logger, ex, ex.GetBaseException().Message);
+                RetentionLog.PurgeFailed(_logger, ex, ex.GetBaseException().Message);
             }
         }
         while (await WaitAsync(timer, stoppingToken));
