@@ -117,7 +117,7 @@ public sealed partial class RobotSpecValidator : AbstractValidator<RobotSpec>
         var parameters = step.Parameters ?? [];
         foreach (var group in parameters.Keys.GroupBy(key => key, StringComparer.OrdinalIgnoreCase).Where(group => group.Count() > 1))
         {
-            context.AddFailure(new ValidationFailure($"{path}.{group.Last()}", $"parameter '{group.Last()}' is written twice ({string.Join(" and ", group)}): names are case-sensitive"));
+            context.AddFailure(new ValidationFailure($"{path}.{group.Last()}", $"parameters {string.Join(" and ", group.Select(key => $"'{key}'"))} differ only in case: write the parameter once, as the action names it"));
         }
 
         if (descriptor.Parameters is null)
