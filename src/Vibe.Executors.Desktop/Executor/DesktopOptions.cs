@@ -57,6 +57,6 @@ internal sealed record DesktopOptions
 
     private static StepFailedException Bad(RobotDefinition robot, JsonProperty property, string? expected) =>
         new(expected is null
-            ? $"robot '{robot.Name}': unknown setting desktop.{property.Name} (use display, timeout, typingDelay, accessibility)"
+            ? $"robot '{robot.Name}': unknown setting desktop.{property.Name} (use {string.Join(", ", DesktopActions.Settings.Select(setting => setting.Name))})"
             : $"robot '{robot.Name}': desktop.{property.Name} must be {expected}");
 }
