@@ -151,10 +151,12 @@ public class BrokenConfigurationTests
     [Fact]
     public async Task A_quoted_env_value_reaches_the_robot_exactly_as_written()
     {
-        // A password with " #" and "=" in it, quoted, with a comment after it: nothing may be cut or kept.
+        // Quoted: taken exactly as written, " #", "=" and backslashes included (main unescaped "\\" to "\"),
+        // with a comment after it. Unquoted: " #" starts a comment (as on main), a # right after a character is kept.
         using var workspace = new TempWorkspace()
-            .WriteEnv("PW=\"se cret #1=\"   # the portal password", "PLAIN=a # b")
-            .WriteRobots(Shell("""{ "action": "run", "program": "sh", "args": ["-c", "[ \"$1\" = 'se cret #1=' ] && [ \"$2\" = 'a # b' ]", "sh", "${env:PW}", "${env:PLAIN}"] }"""));
+            .WriteEnv("PW=\"se cret #1=\"   # the portal password", @"SHARE='\\files\robots'", "PLAIN=a # b", "PIN=12#34");
+        File.WriteAllText(workspace.PathOf("check.sh"), "[ \"$1\" = 'se cret #1=' ] && [ \"$2\" = '\\\\files\\robots' ] && [ \"$3\" = 'a' ] && [ \"$4\" = '12#34' ]\n");
+        workspace.WriteRobots(Shell("""{ "action": "run", "program": "sh", "args": ["check.sh", "${env:PW}", "${env:SHARE}", "${env:PLAIN}", "${env:PIN}"] }"""));
 
         var result = await VibeProcess.RunAsync(workspace.Directory, "run-now", "r");
 

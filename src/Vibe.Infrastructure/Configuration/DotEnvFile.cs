@@ -7,7 +7,8 @@ namespace Vibe.Infrastructure.Configuration;
 /// <list type="bullet">
 /// <item>one <c>KEY=value</c> per line, optionally prefixed with <c>export </c>; KEY is letters, digits and underscores;</item>
 /// <item>blank lines and lines whose first non-blank character is <c>#</c> are ignored;</item>
-/// <item>an unquoted value is the rest of the line with surrounding spaces removed: a <c>#</c> in it is part of the value;</item>
+/// <item>an unquoted value is the rest of the line with surrounding spaces removed, up to a <c>#</c> that follows a space
+/// or tab (an end-of-line comment, as in other .env readers); a <c>#</c> right after a character is part of the value;</item>
 /// <item>a value in single or double quotes is taken exactly as written between the quotes (spaces, <c>#</c>, <c>=</c>,
 /// backslashes) and may span lines; only spaces or a <c># comment</c> may follow the closing quote.</item>
 /// </list>
@@ -43,7 +44,8 @@ public static partial class DotEnvFile
             var rest = match.Groups["value"].Value.Trim();
             if (rest.Length == 0 || rest[0] is not ('"' or '\''))
             {
-                values[key] = rest;
+                var comment = EndOfLineComment().Match(rest);
+                values[key] = comment.Success ? rest[..comment.Index].TrimEnd() : rest;
                 continue;
             }
 
@@ -85,6 +87,9 @@ public static partial class DotEnvFile
     }
 
     private static string QuoteName(char quote) => quote == '"' ? "double" : "single";
+
+    [GeneratedRegex(@"[ \t]#")]
+    private static partial Regex EndOfLineComment();
 
     [GeneratedRegex(@"^(?:export\s+)?(?<key>[A-Za-z_][A-Za-z0-9_]*)\s*=(?<value>.*)$", RegexOptions.Singleline)]
     private static partial Regex Assignment();
