@@ -17,6 +17,8 @@ public class BrokenConfigurationTests
 
         public string? Env { get; init; }
 
+        public byte[]? EnvBytes { get; init; }
+
         public (string Path, string Content)? Extra { get; init; }
     }
 
@@ -103,6 +105,8 @@ public class BrokenConfigurationTests
         ["env bad key"] = new(Shell(Log), 3, "the name before '=' is not a valid key", ".env:1") { Env = "1PASSWORD=x\n" },
         ["env unclosed quote"] = new(Shell(Log), 3, "the value of PW opens a double quote that is never closed", ".env:2") { Env = "# comment\nPW=\"abc\n" },
         ["env text after quote"] = new(Shell(Log), 3, "the value of PW has text after its closing single quote", ".env:1") { Env = "PW='abc'def\n" },
+        ["env in Latin-1"] = new(Shell(Log), 3, "the file is not UTF-8", ".env:2") { EnvBytes = Encoding.Latin1.GetBytes("VIBE_DB_PROVIDER=sqlite\nPW=caf\u00e9\n") },
+        ["env in UTF-16 with BOM"] = new(Shell(Log), 0, "ok: 1 robot(s)", "") { EnvBytes = [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes("VIBE_DB_PROVIDER=sqlite\n")] },
         ["env quoted hash and BOM"] = new(Shell(Log), 0, "ok: 1 robot(s)", "") { Env = "\uFEFFPW=\"se cret #1\"   # the portal password\nA='x=1 # y'\n" },
     };
 
@@ -129,6 +133,11 @@ public class BrokenConfigurationTests
         if (@case.Env is { } env)
         {
             workspace.WriteFile(".env", env);
+        }
+
+        if (@case.EnvBytes is { } envBytes)
+        {
+            File.WriteAllBytes(workspace.PathOf(".env"), envBytes);
         }
 
         if (@case.Extra is { } extra)

@@ -33,16 +33,27 @@ public sealed class VibeEnvironment : IEnvironmentReader
             return new VibeEnvironment(new Dictionary<string, string>(), null, processVariable);
         }
 
-        string text;
+        byte[] bytes;
         try
         {
-            // Detects and drops a byte order mark (Notepad writes one); UTF-8 otherwise.
-            text = File.ReadAllText(path);
+            bytes = File.ReadAllBytes(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new SettingsException($"{path}: cannot read the .env file: {ex.Message}");
         }
+
+        // A value saved in a Windows code page would silently become another password: say so instead.
+        var (_, problem, at) = Robots.TextEncodingCheck.AsUtf8(bytes);
+        var unicodeWithMark = bytes is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..];
+        if (problem is not null && !unicodeWithMark)
+        {
+            throw new SettingsException(at is { } position ? $"{path}:{position.Line}: {problem}" : $"{path}: {problem}");
+        }
+
+        // Detects and drops a byte order mark (Notepad writes one; UTF-16 with one is read too); UTF-8 otherwise.
+        using var reader = new StreamReader(new MemoryStream(bytes), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var text = reader.ReadToEnd();
 
         var values = DotEnvFile.Parse(text, path);
         return new VibeEnvironment(new Dictionary<string, string>(values, StringComparer.Ordinal), path, processVariable);
