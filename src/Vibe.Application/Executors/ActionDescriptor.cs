@@ -101,6 +101,9 @@ public sealed record ParameterDescriptor(string Name, ParameterType Type, string
 
     public ParameterDescriptor DefaultsTo(string value) => this with { Default = value };
 
+    /// <summary>For a duration: zero is not allowed (a timeout of nothing).</summary>
+    public ParameterDescriptor NotZero() => this with { Minimum = double.Epsilon };
+
     public ParameterDescriptor Alias(string alias, string meaning) =>
         this with { Aliases = new Dictionary<string, string>(Aliases) { [alias] = meaning } };
 

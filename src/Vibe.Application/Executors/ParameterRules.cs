@@ -68,9 +68,12 @@ public static class ParameterRules
                     ? $"{name} must be the name of a variable (\"total\", without ${{ }})"
                     : null;
             case ParameterType.Duration:
-                var isDuration = text is not null
-                    && ((double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0) || Duration.TryParse(text, out _));
-                return isDuration ? null : $"{name} '{text ?? Kind(value)}' is not a duration (use 00:00:05, 500ms, 5s, 2m)";
+                if (!TryDuration(text, out var length))
+                {
+                    return $"{name} '{text ?? Kind(value)}' is not a duration (use 00:00:05, 500ms, 5s, 2m)";
+                }
+
+                return parameter.Minimum > 0 && length <= TimeSpan.Zero ? $"{name} must be longer than 0" : null;
             case ParameterType.Integer:
             case ParameterType.Number:
                 if (text is null || value.ValueKind is JsonValueKind.True or JsonValueKind.False
@@ -109,6 +112,24 @@ public static class ParameterRules
             default:
                 return null;
         }
+    }
+
+    /// <summary>As every duration vibe reads: hh:mm:ss, 500ms, 5s, 2m, 1d, or a bare number of seconds.</summary>
+    private static bool TryDuration(string? text, out TimeSpan length)
+    {
+        length = TimeSpan.Zero;
+        if (text is null)
+        {
+            return false;
+        }
+
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
+        {
+            length = seconds >= 0 ? TimeSpan.FromSeconds(seconds) : TimeSpan.Zero;
+            return seconds >= 0;
+        }
+
+        return Duration.TryParse(text, out length);
     }
 
     private static bool IsSize(JsonElement value)

@@ -30,8 +30,8 @@ internal static class WebOptionsReader
         ParameterDescriptor.Text("locale", "navigator.language and Accept-Language, e.g. fr-FR"),
         ParameterDescriptor.Text("timeZone", "IANA time zone the pages see, e.g. Europe/Paris"),
         ParameterDescriptor.List("args", "extra Chromium arguments"),
-        ParameterDescriptor.Duration("actionTimeout", "how long an action waits for its element").DefaultsTo("15s"),
-        ParameterDescriptor.Duration("navigationTimeout", "how long goto and navigations wait").DefaultsTo("30s"),
+        ParameterDescriptor.Duration("actionTimeout", "how long an action waits for its element").DefaultsTo("15s").NotZero(),
+        ParameterDescriptor.Duration("navigationTimeout", "how long goto and navigations wait").DefaultsTo("30s").NotZero(),
         ParameterDescriptor.Boolean("trace", "record a Playwright trace, kept only when a step fails").DefaultsTo("true"),
         ParameterDescriptor.Text("profile", "a persistent profile directory"),
     ];
