@@ -1,5 +1,8 @@
 using Cocona;
+using Cocona.Application;
+using Cocona.Command;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Vibe.Host.Cli;
 using Vibe.Host.Output;
@@ -50,6 +53,8 @@ public static class VibeCli
         builder.Logging.AddFilter("Vibe.Infrastructure.Service.StoreHealth", LogLevel.None);
         builder.Logging.AddFilter("Vibe.Infrastructure.Notifications", LogLevel.Error);
         builder.Services.AddVibe(settings);
+        builder.Services.Replace(ServiceDescriptor.Singleton<ICoconaBootstrapper, VibeBootstrapper>());
+        builder.Services.Replace(ServiceDescriptor.Singleton<ICoconaApplicationMetadataProvider, VibeMetadata>());
         builder.Services.AddSingleton<ConsoleRunPrinter>();
         builder.Services.AddSingleton<CommandSession>();
         builder.Services.AddSingleton<Vibe.Application.Executors.IRunLogListener>(provider => provider.GetRequiredService<ConsoleRunPrinter>());

@@ -62,6 +62,7 @@ public static class DependencyInjection
 
         services.AddSingleton<ISettingsCheck, Service.ServiceSettingsCheck>();
         services.AddVibeNotifications();
+        services.AddVibeRetention();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

@@ -77,7 +77,8 @@ public sealed class BrowserSelectionTests
         Assert.Equal(["selector", "value"], registry.Describe("web", "fill")!.RequiredParameters);
         Assert.Equal(["selector", "variable"], registry.Describe("web", "extract")!.RequiredParameters);
         Assert.Equal(["url"], registry.Describe("web", "goto")!.RequiredParameters);
-        Assert.NotNull(registry.Describe("web", "waitfor"));
+        Assert.NotNull(registry.Describe("web", "waitFor"));
+        Assert.Null(registry.Describe("web", "waitfor")); // action names are case-sensitive, as the dispatch is
         Assert.Null(registry.Describe("web", "clickk"));
         string[] expected =
         [

@@ -82,7 +82,7 @@ internal sealed class MicroFigure : IFigure
         text.AppendLine("  with the validators of vibe's composition root; every CLI command loads them once.");
         text.AppendLine("- **QuartzScheduleCalendar.NextFireTime**: the shipped `daily-report` schedule (`0 30 7 ? * MON-FRI`, Europe/Paris); it parses");
         text.AppendLine("  the expression and finds the zone on every call, as vibe uses it; ten in a row is what catching up missed fire times walks.");
-        text.AppendLine("- **web executor before Playwright**: `RobotFolder.FindAsync` (the robot file's folder, looked up in the catalog) and");
+        text.AppendLine("- **web executor before Playwright**: the robot file's folder (carried on the definition since issue 13) and");
         text.AppendLine("  `WebOptionsReader.Read` for the shipped `web-sample` robot: the part of figure 6's session that is vibe's own code.");
         text.AppendLine();
         text.Append(MicroSummary.Table(summaries));

@@ -36,9 +36,5 @@ public class WebSessionSetupBenchmarks
     public void Cleanup() => _services.Dispose();
 
     [Benchmark(Description = "web executor before Playwright: robot folder + web settings (web-sample)")]
-    public async Task<object> FolderAndSettings()
-    {
-        var folder = await RobotFolder.FindAsync(_robot, _catalog, CancellationToken.None);
-        return WebOptionsReader.Read(_robot, _environment, folder);
-    }
+    public object FolderAndSettings() => WebOptionsReader.Read(_robot, _environment, _robot.Folder);
 }

@@ -19,4 +19,9 @@ public sealed class ExecutorContext
     public required ISecretMasker Masker { get; init; }
 
     public required TimeProvider Time { get; init; }
+
+    /// <summary>Where the robot's relative paths start: its file's folder, else (no file) the current folder.</summary>
+    public string RobotFolder => Robot.Folder is { Length: > 0 } folder
+        ? folder
+        : Path.GetDirectoryName(Path.GetFullPath(Robot.SourceFile is { Length: > 0 } file ? file : "x")) ?? Directory.GetCurrentDirectory();
 }

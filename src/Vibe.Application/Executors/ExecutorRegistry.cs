@@ -9,7 +9,8 @@ public sealed class ExecutorRegistry
     public ExecutorRegistry(IEnumerable<IRobotExecutor> executors, IEnumerable<ISharedAction> sharedActions)
     {
         _executors = executors.ToDictionary(executor => executor.Name, StringComparer.OrdinalIgnoreCase);
-        _shared = sharedActions.ToDictionary(action => action.Descriptor.Name, StringComparer.OrdinalIgnoreCase);
+        // Action names are matched exactly, here as in every executor's dispatch: "Click" is not "click".
+        _shared = sharedActions.ToDictionary(action => action.Descriptor.Name, StringComparer.Ordinal);
     }
 
     public IReadOnlyCollection<string> ExecutorNames => _executors.Keys.Order(StringComparer.Ordinal).ToList();
@@ -27,7 +28,7 @@ public sealed class ExecutorRegistry
         }
 
         return FindExecutor(executorName)?.Actions
-            .FirstOrDefault(descriptor => string.Equals(descriptor.Name, action, StringComparison.OrdinalIgnoreCase));
+            .FirstOrDefault(descriptor => string.Equals(descriptor.Name, action, StringComparison.Ordinal));
     }
 
     public IEnumerable<string> ActionNames(string executorName) =>

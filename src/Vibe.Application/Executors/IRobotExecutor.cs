@@ -14,6 +14,12 @@ public interface IRobotExecutor
     /// <summary>The actions this executor adds to the shared ones; used to validate robots before any run.</summary>
     IReadOnlyCollection<ActionDescriptor> Actions { get; }
 
+    /// <summary>Parameters every step of this executor takes besides its own (web and desktop: "timeout").</summary>
+    IReadOnlyList<ParameterDescriptor> StepParameters => [];
+
+    /// <summary>The settings of the robot's option block named after the executor ("web": { ... }).</summary>
+    IReadOnlyList<ParameterDescriptor> Options => [];
+
     /// <summary>
     /// Prepares what a run needs (a browser, a desktop session). Throw <see cref="SessionUnavailableException"/>
     /// when the environment cannot run the robot at all (no display, locked session).
@@ -46,11 +52,3 @@ public sealed record FailureEvidence(string? ScreenshotPath, IReadOnlyList<strin
     public static FailureEvidence None { get; } = new(null, []);
 }
 
-/// <summary>An action an executor understands, and the parameters it cannot do without.</summary>
-public sealed record ActionDescriptor(string Name, IReadOnlyList<string> RequiredParameters, string Summary)
-{
-    public ActionDescriptor(string name, string summary, params string[] requiredParameters)
-        : this(name, requiredParameters, summary)
-    {
-    }
-}

@@ -22,6 +22,32 @@ public static class Interpolation
         }
     }
 
+    /// <summary>What is wrong with the ${...} syntax of a text ("${env:OOPS" never closed, "${}"); null when nothing.</summary>
+    public static string? SyntaxProblem(string text)
+    {
+        var start = 0;
+        while ((start = text.IndexOf("${", start, StringComparison.Ordinal)) >= 0)
+        {
+            var end = text.IndexOf('}', start);
+            if (end < 0)
+            {
+                return $"'{Excerpt(text[start..])}' is not closed: write ${{env:NAME}} or ${{variable}} with its '}}'";
+            }
+
+            var name = text[(start + 2)..end];
+            if (name.Length == 0 || name == "env:")
+            {
+                return $"'{text[start..(end + 1)]}' names nothing: write ${{env:NAME}} or ${{variable}}";
+            }
+
+            start = end + 1;
+        }
+
+        return null;
+    }
+
+    private static string Excerpt(string text) => text.Length <= 20 ? text : text[..20] + "...";
+
     internal static string Apply(string text, RunVariables variables, Func<string, Exception> missing)
     {
         if (!text.Contains("${", StringComparison.Ordinal))

@@ -80,6 +80,21 @@ public sealed class StepParameters
         return Duration.TryParse(text, out var value) ? value : throw Wrong(name, $"a duration such as 00:00:05 or 5s, at most {Duration.Format(Duration.Longest)}");
     }
 
+    /// <summary>
+    /// The value of a choice as its descriptor names it (an alias gives the value it stands for), or the
+    /// descriptor's default when left out.
+    /// </summary>
+    public string? GetChoice(ParameterDescriptor parameter)
+    {
+        var text = GetOptionalString(parameter.Name);
+        if (text is null)
+        {
+            return parameter.Default;
+        }
+
+        return parameter.Canonical(text) ?? throw Wrong(parameter.Name, $"one of {string.Join(", ", parameter.Values)}, not '{text}'");
+    }
+
     /// <summary>A list of strings; a single string is taken as a list of one.</summary>
     public IReadOnlyList<string> GetStringList(string name)
     {

@@ -33,8 +33,14 @@ public sealed record RobotDefinition
     /// <summary>The executor's own settings block (for example "web": { "headless": true }), uninterpreted here.</summary>
     public JsonElement? ExecutorOptions { get; init; }
 
-    /// <summary>The file the robot was declared in, for messages.</summary>
+    /// <summary>The file the robot was declared in, relative to the configuration folder, for messages.</summary>
     public required string SourceFile { get; init; }
+
+    /// <summary>
+    /// The absolute folder of that file: relative paths in the robot (pages, uploads, profiles, template images)
+    /// start here, whatever the current folder. Empty for a definition built without a file.
+    /// </summary>
+    public string Folder { get; init; } = "";
 
     /// <summary>Hash of the effective definition; recorded on every run.</summary>
     public required string DefinitionHash { get; init; }

@@ -21,6 +21,10 @@ internal sealed class DesktopExecutor : IRobotExecutor
 
     public IReadOnlyCollection<ActionDescriptor> Actions => DesktopActions.All;
 
+    public IReadOnlyList<ParameterDescriptor> StepParameters => DesktopActions.Common;
+
+    public IReadOnlyList<ParameterDescriptor> Options => DesktopActions.Settings;
+
     public async ValueTask<IExecutorSession> OpenSessionAsync(ExecutorContext context, CancellationToken cancellationToken)
     {
         var options = DesktopOptions.From(context.Robot);

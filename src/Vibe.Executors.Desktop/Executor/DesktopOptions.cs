@@ -46,13 +46,17 @@ internal sealed record DesktopOptions
     private static string Text(RobotDefinition robot, JsonProperty property) =>
         property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : throw Bad(robot, property, "a string");
 
-    private static TimeSpan Time(RobotDefinition robot, JsonProperty property) =>
-        property.Value.ValueKind == JsonValueKind.String && Duration.TryParse(property.Value.GetString(), out var value)
-            ? value
-            : throw Bad(robot, property, "a duration such as \"10s\"");
+    // As every duration vibe reads (ParameterRules): a bare number is seconds.
+    private static TimeSpan Time(RobotDefinition robot, JsonProperty property) => property.Value switch
+    {
+        { ValueKind: JsonValueKind.Number } number when number.TryGetDouble(out var seconds) && seconds >= 0 => TimeSpan.FromSeconds(seconds),
+        { ValueKind: JsonValueKind.String } text when double.TryParse(text.GetString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds >= 0 => TimeSpan.FromSeconds(seconds),
+        { ValueKind: JsonValueKind.String } text when Duration.TryParse(text.GetString(), out var value) => value,
+        _ => throw Bad(robot, property, "a duration such as \"10s\""),
+    };
 
     private static StepFailedException Bad(RobotDefinition robot, JsonProperty property, string? expected) =>
         new(expected is null
-            ? $"robot '{robot.Name}': unknown setting desktop.{property.Name} (use display, timeout, typingDelay, accessibility)"
+            ? $"robot '{robot.Name}': unknown setting desktop.{property.Name} (use {string.Join(", ", DesktopActions.Settings.Select(setting => setting.Name))})"
             : $"robot '{robot.Name}': desktop.{property.Name} must be {expected}");
 }

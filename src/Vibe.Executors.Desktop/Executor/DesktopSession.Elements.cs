@@ -12,11 +12,7 @@ internal sealed partial class DesktopSession
 
     private async Task ClickAsync(StepContext step, CancellationToken ct)
     {
-        var mode = step.Parameters.GetOptionalString("mode") ?? "auto";
-        if (mode is not ("auto" or "invoke" or "mouse"))
-        {
-            throw Fail(step, $"parameter 'mode' must be auto, invoke or mouse, not '{mode}'");
-        }
+        var mode = step.Parameters.GetChoice(DesktopActions.ClickMode);
 
         using var element = await FindElementAsync(step, ct);
         if (mode != "mouse" && await _driver.TryInvokeAsync(element, ct))
@@ -123,7 +119,7 @@ internal sealed partial class DesktopSession
     private async Task WaitElementAsync(StepContext step, CancellationToken ct)
     {
         var selector = SelectorParameter(step);
-        var state = step.Parameters.GetOptionalString("state") ?? "visible";
+        var state = step.Parameters.GetChoice(DesktopActions.ElementState);
         Func<ElementInfo?, bool> reached = state switch
         {
             "visible" => info => info is not null && info.Has(ElementStates.Visible),
@@ -144,7 +140,7 @@ internal sealed partial class DesktopSession
     private async Task AssertTextAsync(StepContext step, CancellationToken ct)
     {
         var expected = step.Parameters.GetString("text");
-        var match = step.Parameters.GetOptionalString("match") ?? "equals";
+        var match = step.Parameters.GetChoice(DesktopActions.Match);
         using var element = await FindElementAsync(step, ct);
         var actual = await _driver.ReadTextAsync(element, ct);
         var ok = match switch

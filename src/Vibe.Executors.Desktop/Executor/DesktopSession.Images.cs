@@ -62,7 +62,7 @@ internal sealed partial class DesktopSession
     {
         var search = ImageSearch(step);
         var timeout = Timeout(step, WindowTimeout);
-        var state = step.Parameters.GetOptionalString("state") ?? "visible";
+        var state = step.Parameters.GetChoice(DesktopActions.ImageState);
         if (state == "visible")
         {
             var (match, best) = await LookForImageAsync(step, search, timeout, ct);
@@ -160,18 +160,8 @@ internal sealed partial class DesktopSession
         return template;
     }
 
-    /// <summary>A relative template path is read beside the robot's own file, where people keep them.</summary>
-    private string ResolveImagePath(string name)
-    {
-        if (Path.IsPathRooted(name))
-        {
-            return name;
-        }
-
-        var folder = Path.GetDirectoryName(Path.GetFullPath(_run.Robot.SourceFile));
-        var besideRobot = folder is null ? name : Path.Combine(folder, name);
-        return File.Exists(besideRobot) ? besideRobot : Path.GetFullPath(name);
-    }
+    /// <summary>A relative template path is read beside the robot's own file, where people keep them, whatever the current folder.</summary>
+    private string ResolveImagePath(string name) => Path.GetFullPath(name, _run.RobotFolder);
 
     private async Task<(ImageMatch? Match, ImageMatch? Best)> LookForImageAsync(StepContext step, Search search, TimeSpan timeout, CancellationToken ct)
     {

@@ -94,7 +94,7 @@ internal sealed partial class DesktopSession
         return point.Offset(window.Bounds.X, window.Bounds.Y);
     }
 
-    private MouseButton ButtonParameter(StepContext step) => (step.Parameters.GetOptionalString("button") ?? "left") switch
+    private MouseButton ButtonParameter(StepContext step) => step.Parameters.GetChoice(DesktopActions.Button) switch
     {
         "left" => MouseButton.Left,
         "right" => MouseButton.Right,

@@ -49,7 +49,7 @@ internal sealed partial class DesktopSession
     {
         var selector = WindowParameter(step, "window")!;
         var timeout = Timeout(step, WindowTimeout);
-        var state = step.Parameters.GetOptionalString("state") ?? "open";
+        var state = step.Parameters.GetChoice(DesktopActions.WindowState);
         switch (state)
         {
             case "open":

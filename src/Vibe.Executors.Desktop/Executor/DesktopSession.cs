@@ -50,34 +50,43 @@ internal sealed partial class DesktopSession : IExecutorSession
         }
     }
 
-    private Task DispatchAsync(StepContext step, CancellationToken ct) => step.Step.Action switch
+    /// <summary>
+    /// Each action's code, by the exact (case-sensitive) name <see cref="DesktopActions"/> declares; a unit test
+    /// keeps the two sets of names equal.
+    /// </summary>
+    internal static IReadOnlyDictionary<string, Func<DesktopSession, StepContext, CancellationToken, Task>> Handlers { get; } =
+        new Dictionary<string, Func<DesktopSession, StepContext, CancellationToken, Task>>(StringComparer.Ordinal)
     {
-        "launch" => LaunchAsync(step, ct),
-        "attach" => AttachAsync(step, ct),
-        "waitWindow" => WaitWindowAsync(step, ct),
-        "focus" => FocusAsync(step, ct),
-        "close" => CloseAsync(step, ct),
-        "click" => ClickAsync(step, ct),
-        "doubleClick" => MouseClickElementAsync(step, MouseButton.Left, 2, ct),
-        "rightClick" => MouseClickElementAsync(step, MouseButton.Right, 1, ct),
-        "setText" => SetTextAsync(step, ct),
-        "type" => TypeAsync(step, ct),
-        "readText" => ReadTextAsync(step, ct),
-        "select" => SelectAsync(step, ct),
-        "toggle" => ToggleAsync(step, ct),
-        "waitElement" => WaitElementAsync(step, ct),
-        "assertText" => AssertTextAsync(step, ct),
-        "moveMouse" => MoveMouseAsync(step, ct),
-        "clickAt" => ClickAtAsync(step, ct),
-        "typeKeys" => TypeKeysAsync(step, ct),
-        "hotkey" => HotkeyAsync(step, ct),
-        "scroll" => ScrollAsync(step, ct),
-        "findImage" => FindImageAsync(step, ct),
-        "clickImage" => ClickImageAsync(step, ct),
-        "waitImage" => WaitImageAsync(step, ct),
-        "screenshot" => ScreenshotAsync(step, ct),
-        _ => throw Fail(step, $"the desktop executor has no action '{step.Step.Action}' (actions: {string.Join(", ", DesktopActions.All.Select(a => a.Name))})"),
+        ["launch"] = (session, step, ct) => session.LaunchAsync(step, ct),
+        ["attach"] = (session, step, ct) => session.AttachAsync(step, ct),
+        ["waitWindow"] = (session, step, ct) => session.WaitWindowAsync(step, ct),
+        ["focus"] = (session, step, ct) => session.FocusAsync(step, ct),
+        ["close"] = (session, step, ct) => session.CloseAsync(step, ct),
+        ["click"] = (session, step, ct) => session.ClickAsync(step, ct),
+        ["doubleClick"] = (session, step, ct) => session.MouseClickElementAsync(step, MouseButton.Left, 2, ct),
+        ["rightClick"] = (session, step, ct) => session.MouseClickElementAsync(step, MouseButton.Right, 1, ct),
+        ["setText"] = (session, step, ct) => session.SetTextAsync(step, ct),
+        ["type"] = (session, step, ct) => session.TypeAsync(step, ct),
+        ["readText"] = (session, step, ct) => session.ReadTextAsync(step, ct),
+        ["select"] = (session, step, ct) => session.SelectAsync(step, ct),
+        ["toggle"] = (session, step, ct) => session.ToggleAsync(step, ct),
+        ["waitElement"] = (session, step, ct) => session.WaitElementAsync(step, ct),
+        ["assertText"] = (session, step, ct) => session.AssertTextAsync(step, ct),
+        ["moveMouse"] = (session, step, ct) => session.MoveMouseAsync(step, ct),
+        ["clickAt"] = (session, step, ct) => session.ClickAtAsync(step, ct),
+        ["typeKeys"] = (session, step, ct) => session.TypeKeysAsync(step, ct),
+        ["hotkey"] = (session, step, ct) => session.HotkeyAsync(step, ct),
+        ["scroll"] = (session, step, ct) => session.ScrollAsync(step, ct),
+        ["findImage"] = (session, step, ct) => session.FindImageAsync(step, ct),
+        ["clickImage"] = (session, step, ct) => session.ClickImageAsync(step, ct),
+        ["waitImage"] = (session, step, ct) => session.WaitImageAsync(step, ct),
+        ["screenshot"] = (session, step, ct) => session.ScreenshotAsync(step, ct),
     };
+
+    private Task DispatchAsync(StepContext step, CancellationToken ct) =>
+        Handlers.TryGetValue(step.Step.Action, out var handler)
+            ? handler(this, step, ct)
+            : throw Fail(step, $"the desktop executor has no action '{step.Step.Action}' (actions: {string.Join(", ", DesktopActions.All.Select(a => a.Name))})");
 
     public async ValueTask<FailureEvidence> CaptureFailureEvidenceAsync(string evidenceFolder, CancellationToken cancellationToken)
     {

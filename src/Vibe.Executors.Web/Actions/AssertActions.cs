@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Vibe.Application.Executors;
+using static Vibe.Application.Executors.ParameterDescriptor;
 using Vibe.Executors.Web.Session;
 
 namespace Vibe.Executors.Web.Actions;
@@ -12,20 +13,28 @@ namespace Vibe.Executors.Web.Actions;
 /// </summary>
 internal sealed class AssertTextAction : IWebAction
 {
-    public ActionDescriptor Descriptor { get; } = new("assertText", "Fail unless an element's text contains, equals or matches a value", "selector", "text");
+    private static readonly ParameterDescriptor Match =
+        Choice("match", "how the text is compared", "contains", "equals", "regex").DefaultsTo("contains").Alias("exact", "equals");
+
+    public ActionDescriptor Descriptor { get; } = new("assertText", "Fail unless an element's text contains, equals or matches a value",
+    [
+        Selector("selector", "the element (Playwright selector: CSS, text=, role=, xpath=)").IsRequired(),
+        Text("text", "the text expected (a regular expression with match: regex)").IsRequired(),
+        Match,
+    ]);
 
     public async Task ExecuteAsync(WebStep step, CancellationToken cancellationToken)
     {
         var expected = step.Parameters.GetString("text");
-        var match = step.Parameters.GetOptionalString("match")?.ToLowerInvariant() ?? "contains";
+        var match = step.Parameters.GetChoice(Match);
         var element = step.Element();
         var options = new LocatorAssertionsToHaveTextOptions { Timeout = (float)step.EffectiveTimeout.TotalMilliseconds, UseInnerText = true };
         var (wanted, assertion) = match switch
         {
             "contains" => ($"to contain \"{expected}\"", Assertions.Expect(element).ToContainTextAsync(expected, new() { Timeout = options.Timeout, UseInnerText = true })),
-            "exact" => ($"to read \"{expected}\"", Assertions.Expect(element).ToHaveTextAsync(expected, options)),
+            "equals" => ($"to read \"{expected}\"", Assertions.Expect(element).ToHaveTextAsync(expected, options)),
             "regex" => ($"to match /{expected}/", Assertions.Expect(element).ToHaveTextAsync(new Regex(expected, RegexOptions.None, TimeSpan.FromSeconds(1)), options)),
-            _ => throw new StepFailedException($"step {step.Name}: parameter 'match' ('{match}') must be contains, exact or regex"),
+            _ => throw new StepFailedException($"step {step.Name}: parameter 'match' ('{match}') must be contains, equals or regex"),
         };
 
         try
@@ -46,7 +55,11 @@ internal sealed class AssertTextAction : IWebAction
 /// </summary>
 internal sealed class AssertVisibleAction : IWebAction
 {
-    public ActionDescriptor Descriptor { get; } = new("assertVisible", "Fail unless an element is visible (or, with visible: false, hidden)", "selector");
+    public ActionDescriptor Descriptor { get; } = new("assertVisible", "Fail unless an element is visible (or, with visible: false, hidden)",
+    [
+        Selector("selector", "the element (Playwright selector: CSS, text=, role=, xpath=)").IsRequired(),
+        Boolean("visible", "false: fail unless it is hidden or absent").DefaultsTo("true"),
+    ]);
 
     public async Task ExecuteAsync(WebStep step, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Playwright;
 using Vibe.Application.Executors;
+using static Vibe.Application.Executors.ParameterDescriptor;
 using Vibe.Executors.Web.Session;
 
 namespace Vibe.Executors.Web.Actions;
@@ -12,7 +13,12 @@ namespace Vibe.Executors.Web.Actions;
 /// </summary>
 internal sealed class EvaluateAction : IWebAction
 {
-    public ActionDescriptor Descriptor { get; } = new("evaluate", "Run a script expression in the page; result into a variable", "expression");
+    public ActionDescriptor Descriptor { get; } = new("evaluate", "Run a script expression in the page; result into a variable",
+    [
+        ParameterDescriptor.Text("expression", "the script; with a selector, a function receiving the element (\"el => el.dataset.id\")").IsRequired(),
+        Selector("selector", "the element (Playwright selector: CSS, text=, role=, xpath=)"),
+        Variable("variable", "where the result goes (a string as is, anything else as JSON text)"),
+    ]);
 
     public async Task ExecuteAsync(WebStep step, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Playwright;
 using Vibe.Application.Executors;
+using static Vibe.Application.Executors.ParameterDescriptor;
 using Vibe.Executors.Web.Session;
 
 namespace Vibe.Executors.Web.Actions;
@@ -32,7 +33,13 @@ internal sealed class ExtractAction : IWebAction
         }
         """;
 
-    public ActionDescriptor Descriptor { get; } = new("extract", "Read text, a value, an attribute or a table's rows into a variable", "selector", "variable");
+    public ActionDescriptor Descriptor { get; } = new("extract", "Read text, a value, an attribute or a table's rows into a variable",
+    [
+        Selector("selector", "the element (Playwright selector: CSS, text=, role=, xpath=)").IsRequired(),
+        Variable("variable", "where the value goes").IsRequired(),
+        Choice("what", "what is read", "text", "value", "attribute", "table").DefaultsTo("text"),
+        Text("attribute", "the attribute to read (\"href\"); implies what: attribute"),
+    ]);
 
     public async Task ExecuteAsync(WebStep step, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using Vibe.Application.Executors;
+using static Vibe.Application.Executors.ParameterDescriptor;
 using Vibe.Executors.Web.Session;
 
 namespace Vibe.Executors.Web.Actions;
@@ -11,7 +12,12 @@ namespace Vibe.Executors.Web.Actions;
 /// </summary>
 internal sealed class DownloadAction : IWebAction
 {
-    public ActionDescriptor Descriptor { get; } = new("download", "Click an element and save the download it starts into the run folder", "selector");
+    public ActionDescriptor Descriptor { get; } = new("download", "Click an element and save the download it starts into the run folder",
+    [
+        Selector("selector", "the element (Playwright selector: CSS, text=, role=, xpath=)").IsRequired(),
+        Text("saveAs", "the file name in the run folder (default: the site's)"),
+        Variable("variable", "gets the saved file's full path"),
+    ]);
 
     public async Task ExecuteAsync(WebStep step, CancellationToken cancellationToken)
     {
@@ -66,7 +72,13 @@ internal sealed class DownloadAction : IWebAction
 /// </summary>
 internal sealed class ScreenshotAction : IWebAction
 {
-    public ActionDescriptor Descriptor { get; } = new("screenshot", "Save a screenshot of the page or an element into the run folder");
+    public ActionDescriptor Descriptor { get; } = new("screenshot", "Save a screenshot of the page or an element into the run folder",
+    [
+        Selector("selector", "only this element (default: the page)"),
+        Text("file", "the file name in the run folder").DefaultsTo("screenshot-step<n>.png"),
+        Boolean("fullPage", "the whole scrollable page, not only what shows").DefaultsTo("true"),
+        Variable("variable", "gets the saved file's full path"),
+    ]);
 
     public async Task ExecuteAsync(WebStep step, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using Vibe.Application.Executors;
+using static Vibe.Application.Executors.ParameterDescriptor;
 using Vibe.Executors.Web.Session;
 
 namespace Vibe.Executors.Web.Actions;
@@ -10,7 +11,11 @@ namespace Vibe.Executors.Web.Actions;
 /// </summary>
 internal sealed class GotoAction : IWebAction
 {
-    public ActionDescriptor Descriptor { get; } = new("goto", "Open a URL (or a file relative to the robot file) in the current tab", "url");
+    public ActionDescriptor Descriptor { get; } = new("goto", "Open a URL (or a file relative to the robot file) in the current tab",
+    [
+        Text("url", "the address; without a scheme, a file path relative to the robot file's folder").IsRequired(),
+        Choice("waitUntil", "when the page counts as loaded", "load", "domcontentloaded", "networkidle", "commit").DefaultsTo("load"),
+    ]);
 
     public async Task ExecuteAsync(WebStep step, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using Vibe.Application.Executors;
+using static Vibe.Application.Executors.ParameterDescriptor;
 using Vibe.Executors.Web.Session;
 
 namespace Vibe.Executors.Web.Actions;
@@ -10,7 +11,11 @@ namespace Vibe.Executors.Web.Actions;
 /// </summary>
 internal sealed class FillAction : IWebAction
 {
-    public ActionDescriptor Descriptor { get; } = new("fill", "Set a text field's value", "selector", "value");
+    public ActionDescriptor Descriptor { get; } = new("fill", "Set a text field's value",
+    [
+        Selector("selector", "the element (Playwright selector: CSS, text=, role=, xpath=)").IsRequired(),
+        Text("value", "the value; the log shows only its length").IsRequired(),
+    ]);
 
     public async Task ExecuteAsync(WebStep step, CancellationToken cancellationToken)
     {
@@ -34,7 +39,13 @@ internal sealed class TypeAction : IWebAction
 {
     private static readonly TimeSpan DefaultDelay = TimeSpan.FromMilliseconds(50);
 
-    public ActionDescriptor Descriptor { get; } = new("type", "Type text key by key", "selector", "text");
+    public ActionDescriptor Descriptor { get; } = new("type", "Type text key by key",
+    [
+        Selector("selector", "the element (Playwright selector: CSS, text=, role=, xpath=)").IsRequired(),
+        Text("text", "what to type").IsRequired(),
+        Duration("delay", "pause between keys").DefaultsTo("50ms"),
+        Boolean("clear", "empty the field first").DefaultsTo("false"),
+    ]);
 
     public async Task ExecuteAsync(WebStep step, CancellationToken cancellationToken)
     {
@@ -67,7 +78,11 @@ internal sealed class TypeAction : IWebAction
 /// </summary>
 internal sealed class PressAction : IWebAction
 {
-    public ActionDescriptor Descriptor { get; } = new("press", "Press a key or chord (Enter, Control+A), optionally on an element", "key");
+    public ActionDescriptor Descriptor { get; } = new("press", "Press a key or chord (Enter, Control+A), optionally on an element",
+    [
+        List("key", "a key or chord (\"Enter\", \"Control+A\"), or a list of them").IsRequired(),
+        Selector("selector", "press on this element (default: whatever has focus)"),
+    ]);
 
     public async Task ExecuteAsync(WebStep step, CancellationToken cancellationToken)
     {
@@ -99,7 +114,12 @@ internal sealed class PressAction : IWebAction
 /// </summary>
 internal sealed class SelectAction : IWebAction
 {
-    public ActionDescriptor Descriptor { get; } = new("select", "Choose an option of a drop-down by value or label", "selector");
+    public ActionDescriptor Descriptor { get; } = new("select", "Choose an option of a drop-down by value or label",
+    [
+        Selector("selector", "the element (Playwright selector: CSS, text=, role=, xpath=)").IsRequired(),
+        List("value", "the option's value (a list for a multiple select)"),
+        List("label", "the option's visible label (a list for a multiple select)"),
+    ]);
 
     public async Task ExecuteAsync(WebStep step, CancellationToken cancellationToken)
     {
@@ -124,7 +144,11 @@ internal sealed class SelectAction : IWebAction
 /// </summary>
 internal sealed class UploadAction : IWebAction
 {
-    public ActionDescriptor Descriptor { get; } = new("upload", "Choose files in a file input", "selector", "files");
+    public ActionDescriptor Descriptor { get; } = new("upload", "Choose files in a file input",
+    [
+        Selector("selector", "the element (Playwright selector: CSS, text=, role=, xpath=)").IsRequired(),
+        List("files", "a path or a list; relative to the robot file's folder").IsRequired(),
+    ]);
 
     public async Task ExecuteAsync(WebStep step, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using Vibe.Application.Executors;
+using static Vibe.Application.Executors.ParameterDescriptor;
 using Vibe.Executors.Web.Session;
 
 namespace Vibe.Executors.Web.Actions;
@@ -12,7 +13,13 @@ internal sealed class ClickAction : IWebAction
 {
     public ClickAction(string name)
     {
-        Descriptor = new(name, name == "dblclick" ? "Double-click an element" : "Click an element", "selector");
+        Descriptor = new(name, name == "dblclick" ? "Double-click an element" : "Click an element",
+        [
+            Selector("selector", "the element (Playwright selector: CSS, text=, role=, xpath=)").IsRequired(),
+            Choice("button", "which mouse button", "left", "right", "middle").DefaultsTo("left"),
+            List("modifiers", "keys held while clicking: Alt, Control, ControlOrMeta, Meta, Shift"),
+            Boolean("force", "skip Playwright's checks that the element is visible, enabled and still").DefaultsTo("false"),
+        ]);
     }
 
     public ActionDescriptor Descriptor { get; }
@@ -55,7 +62,7 @@ internal sealed class ClickAction : IWebAction
 /// <summary>{"action": "hover", "selector": "#menu"}: moves the mouse over an element (menus that open on hover).</summary>
 internal sealed class HoverAction : IWebAction
 {
-    public ActionDescriptor Descriptor { get; } = new("hover", "Move the mouse over an element", "selector");
+    public ActionDescriptor Descriptor { get; } = new("hover", "Move the mouse over an element", [Selector("selector", "the element (Playwright selector: CSS, text=, role=, xpath=)").IsRequired()]);
 
     public Task ExecuteAsync(WebStep step, CancellationToken cancellationToken) =>
         step.Element().HoverAsync(new LocatorHoverOptions { Timeout = step.Timeout });
@@ -70,8 +77,8 @@ internal sealed class CheckAction : IWebAction
     {
         _check = check;
         Descriptor = check
-            ? new("check", "Tick a checkbox or choose a radio button", "selector")
-            : new("uncheck", "Untick a checkbox", "selector");
+            ? new("check", "Tick a checkbox or choose a radio button", [Selector("selector", "the element (Playwright selector: CSS, text=, role=, xpath=)").IsRequired()])
+            : new("uncheck", "Untick a checkbox", [Selector("selector", "the element (Playwright selector: CSS, text=, role=, xpath=)").IsRequired()]);
     }
 
     public ActionDescriptor Descriptor { get; }

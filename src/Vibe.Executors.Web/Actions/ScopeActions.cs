@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using Vibe.Application.Executors;
+using static Vibe.Application.Executors.ParameterDescriptor;
 using Vibe.Executors.Web.Session;
 
 namespace Vibe.Executors.Web.Actions;
@@ -11,7 +12,10 @@ namespace Vibe.Executors.Web.Actions;
 /// </summary>
 internal sealed class FrameAction : IWebAction
 {
-    public ActionDescriptor Descriptor { get; } = new("frame", "Act inside an iframe in the following steps (no selector: back to the page)");
+    public ActionDescriptor Descriptor { get; } = new("frame", "Act inside an iframe in the following steps (no selector: back to the page)",
+    [
+        Selector("selector", "the iframe (none: back to the page)"),
+    ]);
 
     public async Task ExecuteAsync(WebStep step, CancellationToken cancellationToken)
     {
@@ -41,7 +45,13 @@ internal sealed class TabAction : IWebAction
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
 
-    public ActionDescriptor Descriptor { get; } = new("tab", "Switch to another tab or popup (the one a click opens, by URL, by index, or the newest)");
+    public ActionDescriptor Descriptor { get; } = new("tab", "Switch to another tab or popup (the one a click opens, by URL, by index, or the newest)",
+    [
+        Selector("selector", "click this element and switch to the tab it opens"),
+        Text("url", "switch to the open tab whose address matches this glob or /regular expression/"),
+        Integer("index", "switch to the tab at this position, 0 being the first", 0, 1000),
+        Boolean("close", "close the current tab first").DefaultsTo("false"),
+    ]);
 
     public async Task ExecuteAsync(WebStep step, CancellationToken cancellationToken)
     {

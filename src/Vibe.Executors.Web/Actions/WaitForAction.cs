@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Vibe.Application.Executors;
+using static Vibe.Application.Executors.ParameterDescriptor;
 using Vibe.Executors.Web.Session;
 
 namespace Vibe.Executors.Web.Actions;
@@ -13,7 +14,14 @@ namespace Vibe.Executors.Web.Actions;
 /// </summary>
 internal sealed class WaitForAction : IWebAction
 {
-    public ActionDescriptor Descriptor { get; } = new("waitFor", "Wait for an element state, text, URL or network idle");
+    public ActionDescriptor Descriptor { get; } = new("waitFor", "Wait for an element state, text, URL or network idle",
+    [
+        Selector("selector", "wait for this element's state"),
+        Choice("state", "the element's state to wait for", "visible", "hidden", "attached", "detached").DefaultsTo("visible"),
+        Text("text", "wait for this text to show in the current frame"),
+        Text("url", "wait for the address to match this glob or /regular expression/"),
+        Choice("loadState", "wait for the page's load state", "load", "domcontentloaded", "networkidle"),
+    ]);
 
     public async Task ExecuteAsync(WebStep step, CancellationToken cancellationToken)
     {

@@ -27,7 +27,13 @@ internal static class WebActions
         new FrameAction(),
         new TabAction(),
         new EvaluateAction(),
-    }.ToDictionary(action => action.Descriptor.Name, StringComparer.OrdinalIgnoreCase);
+    }.ToDictionary(action => action.Descriptor.Name, StringComparer.Ordinal);
+
+    /// <summary>Every web step also takes these.</summary>
+    public static IReadOnlyList<ParameterDescriptor> Common { get; } =
+    [
+        ParameterDescriptor.Duration("timeout", "how long the step waits for its element or page (default: the robot's web.actionTimeout)"),
+    ];
 
     public static IReadOnlyCollection<ActionDescriptor> Descriptors { get; } = All.Values.Select(action => action.Descriptor).ToList();
 }

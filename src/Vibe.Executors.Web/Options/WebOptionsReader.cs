@@ -21,8 +21,22 @@ internal static class WebOptionsReader
     public const string NavigationTimeoutVariable = "VIBE_WEB_NAVIGATION_TIMEOUT";
     public const string TraceVariable = "VIBE_WEB_TRACE";
 
-    private static readonly string[] KnownKeys =
-        ["browser", "headless", "viewport", "locale", "timeZone", "args", "actionTimeout", "navigationTimeout", "profile", "trace"];
+    /// <summary>The robot's "web" block, declared once: validate checks it, the schema and docs/web.md list it.</summary>
+    public static IReadOnlyList<ParameterDescriptor> Settings { get; } =
+    [
+        ParameterDescriptor.Text("browser", "auto, playwright, chromium, a Chrome/Edge channel (chrome, msedge, ...) or a path").DefaultsTo("auto"),
+        ParameterDescriptor.Boolean("headless", "false shows the window").DefaultsTo("true"),
+        ParameterDescriptor.Size("viewport", "page size: \"1280x800\" or { \"width\": 1280, \"height\": 800 }").DefaultsTo("1280x800"),
+        ParameterDescriptor.Text("locale", "navigator.language and Accept-Language, e.g. fr-FR"),
+        ParameterDescriptor.Text("timeZone", "IANA time zone the pages see, e.g. Europe/Paris"),
+        ParameterDescriptor.List("args", "extra Chromium arguments"),
+        ParameterDescriptor.Duration("actionTimeout", "how long an action waits for its element").DefaultsTo("15s").NotZero(),
+        ParameterDescriptor.Duration("navigationTimeout", "how long goto and navigations wait").DefaultsTo("30s").NotZero(),
+        ParameterDescriptor.Boolean("trace", "record a Playwright trace, kept only when a step fails").DefaultsTo("true"),
+        ParameterDescriptor.Text("profile", "a persistent profile directory"),
+    ];
+
+    private static readonly string[] KnownKeys = [.. Settings.Select(setting => setting.Name)];
 
     /// <param name="robotFolder">The folder of the robot's file; relative paths in the robot start there.</param>
     public static WebOptions Read(RobotDefinition robot, IEnvironmentReader environment, string robotFolder)

@@ -25,6 +25,8 @@ internal static class ErrorReporter
                     VibeErrorKind.Conflict => ExitCodes.Conflict,
                     _ => ExitCodes.Unavailable,
                 });
+            case CommandLineException commandLine:
+                return Print(error, commandLine.Message, [commandLine.Usage], ExitCodes.Invalid);
             case SettingsException settings:
                 return Print(error, settings.Problems.Count == 1 ? settings.Message : "the settings in .env have problems", settings.Problems.Count > 1 ? settings.Problems : [], ExitCodes.Invalid);
             case OptionsValidationException options:

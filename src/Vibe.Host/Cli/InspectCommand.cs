@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Cocona;
 using Vibe.Application.Common.Errors;
 using Vibe.Application.Executors;
@@ -22,7 +23,7 @@ internal sealed class InspectCommand
     [Command("inspect", Description = "List the desktop's windows, or print a window's element tree with a selector for each element")]
     public async Task<int> Inspect(
         [Argument(Description = "A window selector, e.g. 'window[title*=\"Notepad\"]'; none lists the windows")] string? window = null,
-        [Option("depth", Description = "How many levels of the element tree to print")] int depth = 25)
+        [Option("depth", Description = "How many levels of the element tree to print")][Range(1, 1000, ErrorMessage = "--depth must be between 1 and 1000")] int depth = 25)
     {
         string text;
         try

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Cocona;
 using Microsoft.Extensions.DependencyInjection;
@@ -128,7 +129,7 @@ internal sealed class NotifyCommands
     [Command("queue", Description = "List the mails waiting to be sent, with their attempts and last error")]
     public async Task<int> Queue(
         [Option("all", Description = "Include sent mails")] bool all = false,
-        [Option("limit", Description = "How many mails to list")] int limit = 50,
+        [Option("limit", Description = "How many mails to list (1 to 10000)")][Range(1, 10_000, ErrorMessage = "--limit must be between 1 and 10000")] int limit = 50,
         [Option("json", Description = "Print JSON for scripts")] bool json = false)
     {
         if (await _session.OpenExistingAsync() is not var (scope, mediator))

@@ -20,9 +20,9 @@ internal sealed class RobotCommands
     }
 
     [Command("schema", Description = "Print robots.schema.json for the executors this vibe has (for editors)")]
-    public int Schema()
+    public int Schema([Option("markdown", Description = "Print the action and option tables of the docs instead")] bool markdown = false)
     {
-        Console.Out.Write(RobotsSchema.Build(_registry));
+        Console.Out.Write(markdown ? ActionTables.Build(_registry) : RobotsSchema.Build(_registry));
         return ExitCodes.Success;
     }
 
@@ -44,6 +44,7 @@ internal sealed class RobotCommands
                     schedule = robot.Schedule,
                     timeZone = robot.TimeZone,
                     nextFireTime = robot.NextFireTime,
+                    neverFires = robot.NeverFires,
                     file = robot.SourceFile,
                 }));
                 return ExitCodes.Success;
@@ -55,7 +56,7 @@ internal sealed class RobotCommands
                 robots.Select(robot => (IReadOnlyList<string>)
                 [
                     robot.Name, robot.Executor, robot.Enabled ? "yes" : "no", robot.Schedule ?? "-", robot.TimeZone ?? "-",
-                    robot.NextFireTime?.ToString("yyyy-MM-dd HH:mm:ss zzz") ?? "-", robot.SourceFile,
+                    robot.NextFireTime?.ToString("yyyy-MM-dd HH:mm:ss zzz") ?? (robot.NeverFires ? "never" : "-"), robot.SourceFile,
                 ]));
             return ExitCodes.Success;
         }
@@ -69,6 +70,7 @@ internal sealed class RobotCommands
         {
             var report = await mediator.Send(new ValidateConfig(), _session.Cancellation);
             var envWarning = EnvFilePermissions.Check(scope.ServiceProvider.GetRequiredService<VibeLocations>().EnvFile);
+            var warnings = report.Warnings.Select(warning => warning.ToString()).Prepend(envWarning).OfType<string>().ToList();
             if (json)
             {
                 JsonOutput.Write(new
@@ -76,16 +78,16 @@ internal sealed class RobotCommands
                     valid = report.IsValid,
                     files = report.Files,
                     robots = report.RobotCount,
-                    warnings = envWarning is null ? Array.Empty<string>() : [envWarning],
+                    warnings = warnings,
                     errors = report.Errors.Select(error => new { file = error.File, robot = error.Robot, path = error.Path, line = error.Line, column = error.Column, message = error.Message }),
                 });
                 return report.IsValid ? ExitCodes.Success : ExitCodes.Failed;
             }
 
-            if (envWarning is not null)
+            // Warnings, not errors: the owner may share .env on purpose, a robot may be parked on a cron that never fires.
+            foreach (var warning in warnings)
             {
-                // A warning, not an error: the owner may share the file on purpose, and validation still passes.
-                Console.Error.WriteLine($"warning: {envWarning}");
+                Console.Error.WriteLine($"warning: {warning}");
             }
 
             if (report.IsValid)

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Cocona;
 using Microsoft.Extensions.DependencyInjection;
 using Vibe.Application.Runs;
@@ -41,7 +42,7 @@ internal sealed class RunCommands
 
     [Command("rerun", Description = "Run the robot of an earlier run again, as a new run linked to it")]
     public async Task<int> Rerun(
-        [Argument(Description = "The id of the run to repeat")] long id,
+        [Argument(Description = "The id of the run to repeat")][Range(typeof(long), "1", "9223372036854775807", ErrorMessage = "<id> must be a run id: a positive number")] long id,
         [Option("wait", Description = "When the service runs it: follow its log until it ends")] bool wait = false)
     {
         var (scope, mediator) = await _session.OpenAsync();
@@ -70,16 +71,11 @@ internal sealed class RunCommands
     private async Task<int> ExecuteInForegroundAsync(IServiceProvider services, RunSummary queued)
     {
         Console.Out.WriteLine($"run {queued.Id}: {queued.Robot} (attempt {queued.Attempt}/{queued.MaxAttempts})");
-        _printer.Enabled = true;
         RunSummary finished;
-        try
+        using (_printer.Print(queued.Id))
         {
             var mediator = services.GetRequiredService<Mediator.IMediator>();
             finished = await mediator.Send(new ExecuteRun(queued.Id), _session.Cancellation);
-        }
-        finally
-        {
-            _printer.Enabled = false;
         }
 
         Console.Out.WriteLine(finished.Status == RunStatus.Succeeded

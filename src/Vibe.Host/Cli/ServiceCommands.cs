@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Diagnostics;
 using Cocona;
 using Vibe.Infrastructure.Configuration;
@@ -22,7 +23,7 @@ internal sealed class ServiceCommands
     public int StartService() => ExitCodes.Success;
 
     [Command("stop-service", Description = "Ask the running service to stop gracefully and wait until it has")]
-    public async Task<int> StopService([Option("timeout", Description = "Seconds to wait for it to stop")] int timeout = 120)
+    public async Task<int> StopService([Option("timeout", Description = "Seconds to wait for it to stop")][Range(1, 86_400, ErrorMessage = "--timeout must be between 1 and 86400 seconds")] int timeout = 120)
     {
         if (PidFile.ReadLive(_locations.PidFile) is not { } running)
         {

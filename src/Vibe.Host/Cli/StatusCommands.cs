@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Cocona;
 using Vibe.Application.Robots.ListRobots;
 using Vibe.Application.Runs;
@@ -17,8 +18,8 @@ internal sealed class StatusCommands
 
     [Command("status", Description = "Show the latest runs, or one run with its log when given an id")]
     public async Task<int> Status(
-        [Argument(Description = "A run id: show that run and its log lines")] long? id = null,
-        [Option("limit", Description = "How many runs to list")] int limit = 20,
+        [Argument(Description = "A run id: show that run and its log lines")][Range(typeof(long), "1", "9223372036854775807", ErrorMessage = "<id> must be a run id: a positive number")] long? id = null,
+        [Option("limit", Description = "How many runs to list (1 to 10000)")][Range(1, 10_000, ErrorMessage = "--limit must be between 1 and 10000")] int limit = 20,
         [Option("robot", Description = "Only the runs of this robot")] string? robot = null,
         [Option("json", Description = "Print JSON for scripts")] bool json = false)
     {

@@ -3,22 +3,40 @@ using Vibe.Domain.Runs;
 
 namespace Vibe.Host.Output;
 
-/// <summary>Prints a foreground run's log lines as they happen (`vibe run-now`). Silent until enabled.</summary>
+/// <summary>
+/// Prints the log lines of the runs it is handed (`vibe run-now` hands it the run it executes in the foreground),
+/// as they happen; the lines of any other run are not its business.
+/// </summary>
 internal sealed class ConsoleRunPrinter : IRunLogListener
 {
     private readonly Lock _gate = new();
+    private readonly HashSet<long> _runs = [];
 
-    public bool Enabled { get; set; }
+    /// <summary>Prints run <paramref name="runId"/>'s lines until the returned handle is disposed.</summary>
+    public IDisposable Print(long runId)
+    {
+        lock (_gate)
+        {
+            _runs.Add(runId);
+        }
+
+        return new Handed(this, runId);
+    }
 
     public void OnLine(string robotName, RunLogEntry entry)
     {
-        if (!Enabled || entry.Level == RunLogLevel.Debug)
+        if (entry.Level == RunLogLevel.Debug)
         {
             return;
         }
 
         lock (_gate)
         {
+            if (!_runs.Contains(entry.RunId))
+            {
+                return;
+            }
+
             var writer = entry.Level >= RunLogLevel.Warning ? Console.Error : Console.Out;
             writer.WriteLine(Format(entry));
         }
@@ -28,6 +46,17 @@ internal sealed class ConsoleRunPrinter : IRunLogListener
 
     public static string Format(DateTime time, RunLogLevel level, int? stepIndex, string message) =>
         $"{time.ToLocalTime():HH:mm:ss.fff} {LevelTag(level)} {(stepIndex is { } i ? $"#{i + 1,-3}" : "    ")} {message}";
+
+    private sealed class Handed(ConsoleRunPrinter printer, long runId) : IDisposable
+    {
+        public void Dispose()
+        {
+            lock (printer._gate)
+            {
+                printer._runs.Remove(runId);
+            }
+        }
+    }
 
     private static string LevelTag(RunLogLevel level) => level switch
     {

@@ -5,7 +5,8 @@ using Vibe.Application.Executors;
 namespace Vibe.Host.Output;
 
 /// <summary>
-/// robots.schema.json, built from what is registered (executors, their actions and required parameters), so the
+/// robots.schema.json, built from what is registered (executors, their actions with their typed parameters, their
+/// option blocks), so the
 /// editor's completion matches what `vibe validate` accepts. `vibe schema` prints it; a test keeps the committed
 /// file equal to it.
 /// </summary>
@@ -21,20 +22,6 @@ internal static class RobotsSchema
             ["pattern"] = @"^(\d+(\.\d+)?(ms|s|m|h|d)|(\d+\.)?\d{1,2}:\d{2}:\d{2}(\.\d+)?)$",
             ["description"] = "hh:mm:ss, or a number with ms, s, m, h or d",
         };
-        var stepRules = new JsonArray();
-        foreach (var action in actions)
-        {
-            var required = executors.Select(executor => registry.Describe(executor, action)).FirstOrDefault(descriptor => descriptor is not null)?.RequiredParameters ?? [];
-            if (required.Count > 0)
-            {
-                stepRules.Add(new JsonObject
-                {
-                    ["if"] = new JsonObject { ["properties"] = new JsonObject { ["action"] = new JsonObject { ["const"] = action } }, ["required"] = Array("action") },
-                    ["then"] = new JsonObject { ["required"] = Array([.. required]) },
-                });
-            }
-        }
-
         var robotProperties = new JsonObject
         {
             ["$schema"] = Text("the schema this file follows"),
@@ -63,9 +50,23 @@ internal static class RobotsSchema
             ["hosts"] = new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string" } },
             ["steps"] = new JsonObject { ["type"] = "array", ["minItems"] = 1, ["items"] = new JsonObject { ["$ref"] = "#/definitions/step" } },
         };
+        var definitions = new JsonObject();
+        var executorRules = new JsonArray();
         foreach (var executor in executors)
         {
-            robotProperties[executor] = new JsonObject { ["type"] = "object", ["description"] = $"options of the {executor} executor" };
+            var found = registry.FindExecutor(executor)!;
+            robotProperties[executor] = found.Options.Count > 0
+                ? Block(found.Options, $"options of the {executor} executor")
+                : new JsonObject { ["type"] = "object", ["description"] = $"options of the {executor} executor" };
+            definitions[$"{executor}Step"] = Step(registry, executor);
+            executorRules.Add(new JsonObject
+            {
+                ["if"] = new JsonObject { ["properties"] = new JsonObject { ["executor"] = new JsonObject { ["const"] = executor } }, ["required"] = Array("executor") },
+                ["then"] = new JsonObject
+                {
+                    ["properties"] = new JsonObject { ["steps"] = new JsonObject { ["items"] = new JsonObject { ["$ref"] = $"#/definitions/{executor}Step" } } },
+                },
+            });
         }
 
         var schema = new JsonObject
@@ -105,6 +106,7 @@ internal static class RobotsSchema
                     ["required"] = Array("name", "steps"),
                     ["additionalProperties"] = false,
                     ["properties"] = robotProperties,
+                    ["allOf"] = executorRules,
                 },
                 ["retry"] = new JsonObject
                 {
@@ -148,22 +150,152 @@ internal static class RobotsSchema
                     {
                         ["action"] = new JsonObject { ["enum"] = Array([.. actions]) },
                         ["name"] = Text("a label for logs"),
-                        ["retry"] = new JsonObject
-                        {
-                            ["type"] = "object",
-                            ["additionalProperties"] = false,
-                            ["properties"] = new JsonObject
-                            {
-                                ["attempts"] = new JsonObject { ["type"] = "integer", ["minimum"] = 1, ["maximum"] = 20 },
-                                ["delay"] = new JsonObject { ["$ref"] = "#/definitions/duration" },
-                            },
-                        },
+                        ["retry"] = new JsonObject { ["$ref"] = "#/definitions/stepRetry" },
                     },
-                    ["allOf"] = stepRules,
+                },
+                ["stepRetry"] = new JsonObject
+                {
+                    ["type"] = "object",
+                    ["additionalProperties"] = false,
+                    ["properties"] = new JsonObject
+                    {
+                        ["attempts"] = new JsonObject { ["type"] = "integer", ["minimum"] = 1, ["maximum"] = 20 },
+                        ["delay"] = new JsonObject { ["$ref"] = "#/definitions/duration" },
+                    },
                 },
             },
         };
+        foreach (var (name, definition) in definitions.ToList())
+        {
+            definitions.Remove(name);
+            ((JsonObject)schema["definitions"]!)[name] = definition;
+        }
+
         return schema.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+    }
+
+    /// <summary>A step of one executor: its actions, and for each the parameters it takes and needs.</summary>
+    private static JsonObject Step(ExecutorRegistry registry, string executor)
+    {
+        var names = registry.ActionNames(executor).Order(StringComparer.Ordinal).ToList();
+        var rules = new JsonArray();
+        var common = registry.FindExecutor(executor)!.StepParameters;
+        foreach (var name in names)
+        {
+            var action = registry.Describe(executor, name)!;
+            var then = new JsonObject();
+            if (action.Parameters is { } parameters)
+            {
+                var typed = registry.FindSharedAction(name) is null ? [.. parameters, .. common] : parameters;
+                var properties = new JsonObject
+                {
+                    ["action"] = new JsonObject { ["const"] = name },
+                    ["name"] = new JsonObject(),
+                    ["retry"] = new JsonObject(),
+                };
+                foreach (var parameter in typed)
+                {
+                    properties[parameter.Name] = Parameter(parameter);
+                }
+
+                then["properties"] = properties;
+                then["additionalProperties"] = false;
+            }
+
+            if (action.RequiredParameters.Count > 0)
+            {
+                then["required"] = Array([.. action.RequiredParameters]);
+            }
+
+            rules.Add(new JsonObject
+            {
+                ["if"] = new JsonObject { ["properties"] = new JsonObject { ["action"] = new JsonObject { ["const"] = name } }, ["required"] = Array("action") },
+                ["then"] = then,
+            });
+        }
+
+        return new JsonObject
+        {
+            ["type"] = "object",
+            ["required"] = Array("action"),
+            ["properties"] = new JsonObject
+            {
+                ["action"] = new JsonObject { ["enum"] = Array([.. names]) },
+                ["name"] = Text("a label for logs"),
+                ["retry"] = new JsonObject { ["$ref"] = "#/definitions/stepRetry" },
+            },
+            ["allOf"] = rules,
+        };
+    }
+
+    private static JsonObject Block(IReadOnlyList<ParameterDescriptor> settings, string description)
+    {
+        var properties = new JsonObject();
+        foreach (var setting in settings)
+        {
+            properties[setting.Name] = Parameter(setting);
+        }
+
+        return new JsonObject { ["type"] = "object", ["description"] = description, ["additionalProperties"] = false, ["properties"] = properties };
+    }
+
+    /// <summary>One parameter as JSON Schema; anything but text may also be written as ${...}, known at run time.</summary>
+    private static JsonObject Parameter(ParameterDescriptor parameter)
+    {
+        JsonObject typed = parameter.Type switch
+        {
+            ParameterType.Text => new JsonObject { ["type"] = Array("string", "number", "boolean") },
+            ParameterType.Selector or ParameterType.Variable => new JsonObject { ["type"] = "string" },
+            ParameterType.Duration => new JsonObject { ["anyOf"] = new JsonArray { new JsonObject { ["$ref"] = "#/definitions/duration" }, new JsonObject { ["type"] = "number", ["minimum"] = 0 } } },
+            ParameterType.Integer => Bounded("integer", parameter),
+            ParameterType.Number => Bounded("number", parameter),
+            ParameterType.Boolean => new JsonObject { ["type"] = "boolean" },
+            ParameterType.Choice => new JsonObject { ["enum"] = Array([.. parameter.Values, .. parameter.Aliases.Keys]) },
+            ParameterType.List => new JsonObject { ["type"] = Array("string", "array"), ["items"] = new JsonObject { ["type"] = "string" } },
+            ParameterType.Size => new JsonObject
+            {
+                ["anyOf"] = new JsonArray
+                {
+                    new JsonObject { ["type"] = "string", ["pattern"] = @"^\d+\s*[xX*,]\s*\d+$" },
+                    new JsonObject
+                    {
+                        ["type"] = "object",
+                        ["required"] = Array("width", "height"),
+                        ["additionalProperties"] = false,
+                        ["properties"] = new JsonObject { ["width"] = new JsonObject { ["type"] = "integer", ["minimum"] = 1 }, ["height"] = new JsonObject { ["type"] = "integer", ["minimum"] = 1 } },
+                    },
+                },
+            },
+            _ => new JsonObject(),
+        };
+        var description = parameter.Default is { } fallback ? $"{parameter.Summary} (default: {fallback})" : parameter.Summary;
+        if (parameter.Type is ParameterType.Text or ParameterType.Selector or ParameterType.Variable or ParameterType.List)
+        {
+            typed["description"] = description;
+            return typed;
+        }
+
+        return new JsonObject
+        {
+            ["description"] = description,
+            ["anyOf"] = new JsonArray { typed, new JsonObject { ["type"] = "string", ["pattern"] = @"\$\{" } },
+        };
+    }
+
+    private static JsonObject Bounded(string type, ParameterDescriptor parameter)
+    {
+        var schema = new JsonObject { ["type"] = type };
+        if (parameter.Minimum is { } minimum)
+        {
+            schema["minimum"] = minimum;
+        }
+
+        if (parameter.Maximum is { } maximum)
+        {
+            schema["maximum"] = maximum;
+        }
+
+        return schema;
     }
 
     private static JsonObject Text(string description) => new() { ["type"] = "string", ["description"] = description };

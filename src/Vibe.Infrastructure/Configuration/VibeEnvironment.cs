@@ -1,4 +1,3 @@
-using dotenv.net;
 using Vibe.Application.Executors;
 
 namespace Vibe.Infrastructure.Configuration;
@@ -26,7 +25,7 @@ public sealed class VibeEnvironment : IEnvironmentReader
 
     public string? Get(string name) => _processVariable(name) ?? _dotEnv.GetValueOrDefault(name);
 
-    /// <summary>Reads <paramref name="path"/> if it exists; a malformed file is reported with its path.</summary>
+    /// <summary>Reads <paramref name="path"/> if it exists; every malformed line is reported with its path and line number.</summary>
     public static VibeEnvironment Load(string path, Func<string, string?>? processVariable = null)
     {
         if (!File.Exists(path))
@@ -34,18 +33,29 @@ public sealed class VibeEnvironment : IEnvironmentReader
             return new VibeEnvironment(new Dictionary<string, string>(), null, processVariable);
         }
 
+        byte[] bytes;
         try
         {
-            var values = DotEnv.Read(new DotEnvOptions(
-                ignoreExceptions: false,
-                envFilePaths: [path],
-                trimValues: true,
-                supportExportSyntax: true));
-            return new VibeEnvironment(new Dictionary<string, string>(values, StringComparer.Ordinal), path, processVariable);
+            bytes = File.ReadAllBytes(path);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or FormatException or InvalidOperationException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new SettingsException($"{path}: cannot read the .env file: {ex.Message}");
         }
+
+        // A value saved in a Windows code page would silently become another password: say so instead.
+        var (_, problem, at) = Robots.TextEncodingCheck.AsUtf8(bytes);
+        var unicodeWithMark = bytes is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..];
+        if (problem is not null && !unicodeWithMark)
+        {
+            throw new SettingsException(at is { } position ? $"{path}:{position.Line}: {problem}" : $"{path}: {problem}");
+        }
+
+        // Detects and drops a byte order mark (Notepad writes one; UTF-16 with one is read too); UTF-8 otherwise.
+        using var reader = new StreamReader(new MemoryStream(bytes), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var text = reader.ReadToEnd();
+
+        var values = DotEnvFile.Parse(text, path);
+        return new VibeEnvironment(new Dictionary<string, string>(values, StringComparer.Ordinal), path, processVariable);
     }
 }

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Vibe.Infrastructure.Notifications;
 
-/// <summary>Log definitions of the outbox sender and the retention purge (event ids 4100-4199).</summary>
+/// <summary>Log definitions of the outbox sender (event ids 4100-4109; retention keeps 4110-4119 in <c>RetentionLog</c>).</summary>
 internal static partial class NotificationsLog
 {
     [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "Mail {MailId} ({Kind} of run {RunId}) sent to {Recipients}: {Answer}")]
@@ -22,16 +22,4 @@ internal static partial class NotificationsLog
 
     [LoggerMessage(EventId = 4106, Level = LogLevel.Information, Message = "Outbox sender started: every {Interval}")]
     public static partial void SenderStarted(ILogger logger, TimeSpan interval);
-
-    [LoggerMessage(EventId = 4110, Level = LogLevel.Information, Message = "Retention: removed {Folders} evidence folder(s), {LogLines} log line(s) and {Mails} sent mail(s) older than {Cutoff:u}")]
-    public static partial void Purged(ILogger logger, int folders, int logLines, int mails, DateTime cutoff);
-
-    [LoggerMessage(EventId = 4111, Level = LogLevel.Information, Message = "Retention is off (VIBE_RETENTION_DAYS is 0)")]
-    public static partial void RetentionOff(ILogger logger);
-
-    [LoggerMessage(EventId = 4112, Level = LogLevel.Error, Message = "Retention purge failed: {Error}")]
-    public static partial void PurgeFailed(ILogger logger, Exception exception, string error);
-
-    [LoggerMessage(EventId = 4113, Level = LogLevel.Warning, Message = "Could not remove the evidence folder {Folder}: {Error}")]
-    public static partial void FolderNotRemoved(ILogger logger, string folder, string error);
 }

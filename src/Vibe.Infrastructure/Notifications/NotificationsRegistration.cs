@@ -2,13 +2,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Vibe.Application.Common.Interfaces;
 using Vibe.Application.Notifications;
-using Vibe.Infrastructure.Retention;
 
 namespace Vibe.Infrastructure.Notifications;
 
 internal static class NotificationsRegistration
 {
-    /// <summary>Mail composition, the SMTP settings with their checks, the outbox dispatcher and the retention purge; no hosted service.</summary>
+    /// <summary>Mail composition, the SMTP settings with their checks and the outbox dispatcher; no hosted service.</summary>
     public static IServiceCollection AddVibeNotifications(this IServiceCollection services)
     {
         services.AddOptions<NotifyOptions>().BindConfiguration(NotifyOptions.Section);
@@ -21,12 +20,6 @@ internal static class NotificationsRegistration
         services.AddSingleton<SmtpMailSender>();
         services.AddSingleton<OutboxMessageFactory>();
         services.AddSingleton<OutboxDispatcher>();
-
-        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section);
-        services.AddSingleton<RetentionSettingsCheck>();
-        services.AddSingleton<ISettingsCheck>(provider => provider.GetRequiredService<RetentionSettingsCheck>());
-        services.AddSingleton<IValidateOptions<RetentionOptions>>(provider => provider.GetRequiredService<RetentionSettingsCheck>());
-        services.AddSingleton<RunRetention>();
         return services;
     }
 }

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Vibe.Infrastructure.Notifications;
 
 namespace Vibe.Infrastructure.Retention;
 
@@ -28,7 +27,7 @@ internal sealed class RetentionService : BackgroundService
     {
         if (_options.Days <= 0)
         {
-            NotificationsLog.RetentionOff(_logger);
+            RetentionLog.RetentionOff(_logger);
             return;
         }
 
@@ -47,7 +46,7 @@ internal sealed class RetentionService : BackgroundService
             {
                 if (!_health.Failed("the retention purge", ex))
                 {
-                    NotificationsLog.PurgeFailed(_logger, ex, ex.GetBaseException().Message);
+                    RetentionLog.PurgeFailed(_logger, ex, ex.GetBaseException().Message);
                 }
             }
         }

@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Vibe.Infrastructure.Configuration;
-using Vibe.Infrastructure.Notifications;
 using Vibe.Infrastructure.Persistence;
 
 namespace Vibe.Infrastructure.Retention;
@@ -38,7 +37,7 @@ public sealed class RunRetention
         await using var db = _contexts.Create();
         var logLines = await db.RunLogs.Where(line => line.Time < cutoff).ExecuteDeleteAsync(cancellationToken);
         var mails = await db.OutboxMails.Where(mail => mail.SentAt != null && mail.SentAt < cutoff).ExecuteDeleteAsync(cancellationToken);
-        NotificationsLog.Purged(_logger, folders, logLines, mails, cutoff);
+        RetentionLog.Purged(_logger, folders, logLines, mails, cutoff);
         return new PurgeResult(cutoff, folders, logLines, mails);
     }
 
@@ -87,7 +86,7 @@ public sealed class RunRetention
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            NotificationsLog.FolderNotRemoved(_logger, folder, ex.Message);
+            RetentionLog.FolderNotRemoved(_logger, folder, ex.Message);
             return false;
         }
     }

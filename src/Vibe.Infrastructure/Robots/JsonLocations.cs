@@ -10,6 +10,7 @@ namespace Vibe.Infrastructure.Robots;
 internal sealed class JsonLocations
 {
     private readonly Dictionary<string, (long Line, long Column)> _locations = new(StringComparer.Ordinal);
+    private readonly List<DuplicateKey> _duplicates = [];
 
     private JsonLocations()
     {
@@ -30,7 +31,14 @@ internal sealed class JsonLocations
                 {
                     case JsonTokenType.PropertyName:
                         pendingProperty = reader.GetString();
-                        index.Add(Current(path) + "." + pendingProperty, lineStarts, reader.TokenStartIndex);
+                        var property = Current(path) + "." + pendingProperty;
+                        if (index._locations.TryGetValue(property, out var first))
+                        {
+                            var (line, column) = Position(lineStarts, reader.TokenStartIndex);
+                            index._duplicates.Add(new DuplicateKey(property, pendingProperty!, first.Line, line, column));
+                        }
+
+                        index.Add(property, lineStarts, reader.TokenStartIndex);
                         continue;
                     case JsonTokenType.StartObject:
                     case JsonTokenType.StartArray:
@@ -55,6 +63,12 @@ internal sealed class JsonLocations
 
         return index;
     }
+
+    /// <summary>
+    /// Keys written twice in one object. System.Text.Json keeps the last silently ("name": "r1", "name": "r2"
+    /// becomes r2), so these are errors, reported where the second one is written.
+    /// </summary>
+    public IReadOnlyList<DuplicateKey> Duplicates => _duplicates;
 
     /// <summary>The position of <paramref name="path"/>, or of its nearest written parent.</summary>
     public (long Line, long Column)? Find(string path)
@@ -103,9 +117,14 @@ internal sealed class JsonLocations
             return;
         }
 
+        _locations[path] = Position(lineStarts, offset);
+    }
+
+    private static (long Line, long Column) Position(List<long> lineStarts, long offset)
+    {
         var line = lineStarts.BinarySearch(offset);
         line = line >= 0 ? line : ~line - 1;
-        _locations[path] = (line + 1, offset - lineStarts[line] + 1);
+        return (line + 1, offset - lineStarts[line] + 1);
     }
 
     private static List<long> LineStarts(byte[] json)
@@ -131,3 +150,6 @@ internal sealed class JsonLocations
         public int NextIndex { get; set; }
     }
 }
+
+/// <summary>A key written a second time in the same object.</summary>
+internal sealed record DuplicateKey(string Path, string Key, long FirstLine, long Line, long Column);

@@ -26,16 +26,21 @@ internal sealed class RobotFileLoader
 
     private readonly VibeLocations _locations;
     private readonly IValidator<RobotSpec> _validator;
+    private readonly IScheduleCalendar _calendar;
+    private readonly TimeProvider _time;
 
-    public RobotFileLoader(VibeLocations locations, IValidator<RobotSpec> validator)
+    public RobotFileLoader(VibeLocations locations, IValidator<RobotSpec> validator, IScheduleCalendar calendar, TimeProvider time)
     {
         _locations = locations;
         _validator = validator;
+        _calendar = calendar;
+        _time = time;
     }
 
     public RobotCatalogSnapshot Load()
     {
         var errors = new List<ConfigError>();
+        var warnings = new List<ConfigError>();
         var robots = new List<RobotDefinition>();
         var files = new List<string>();
         var declared = new Dictionary<string, (string File, string Path)>(StringComparer.OrdinalIgnoreCase);
@@ -52,9 +57,20 @@ internal sealed class RobotFileLoader
             if (Parse<RobotFileSpec>(main, errors) is { Document: { } document, Locations: var locations })
             {
                 defaults = document.Defaults;
+                if (document.Robots is null)
+                {
+                    var at = locations.Find("$.robots");
+                    errors.Add(new ConfigError(Relative(main), "\"robots\" must be a list of robots (it may be empty: \"robots\": [])")
+                    {
+                        Path = "$.robots",
+                        Line = at?.Line,
+                        Column = at?.Column,
+                    });
+                }
+
                 for (var i = 0; i < (document.Robots?.Count ?? 0); i++)
                 {
-                    Add(document.Robots![i], defaults, main, $"$.robots[{i}]", locations, robots, errors, declared);
+                    Add(document.Robots![i], defaults, main, $"$.robots[{i}]", locations, robots, errors, warnings, declared);
                 }
             }
         }
@@ -68,11 +84,11 @@ internal sealed class RobotFileLoader
             files.Add(file);
             if (Parse<RobotSpec>(file, errors) is { Document: { } robot, Locations: var locations })
             {
-                Add(robot, defaults, file, "$", locations, robots, errors, declared);
+                Add(robot, defaults, file, "$", locations, robots, errors, warnings, declared);
             }
         }
 
-        return new RobotCatalogSnapshot(robots, errors, files);
+        return new RobotCatalogSnapshot(robots, errors, files) { Warnings = warnings };
     }
 
     private void Add(
@@ -83,6 +99,7 @@ internal sealed class RobotFileLoader
         JsonLocations locations,
         List<RobotDefinition> robots,
         List<ConfigError> errors,
+        List<ConfigError> warnings,
         Dictionary<string, (string File, string Path)> declared)
     {
         var robot = RobotSpecMapper.ApplyDefaults(written, defaults);
@@ -119,7 +136,19 @@ internal sealed class RobotFileLoader
         }
 
         declared[robot.Name!] = (file, path);
-        robots.Add(RobotSpecMapper.ToDefinition(robot, Relative(file)));
+        var definition = RobotSpecMapper.ToDefinition(robot, Relative(file), Path.GetDirectoryName(Path.GetFullPath(file))!);
+        robots.Add(definition);
+        if (definition.Schedule is { } schedule && _calendar.NextFireTime(schedule, _time.GetUtcNow()) is null)
+        {
+            var location = locations.Find(path + ".schedule.cron");
+            warnings.Add(new ConfigError(Relative(file), $"cron '{schedule.Cron}' never fires (no such date, or only in the past): the schedule will never run this robot")
+            {
+                Robot = robot.Name,
+                Path = path + ".schedule.cron",
+                Line = location?.Line,
+                Column = location?.Column,
+            });
+        }
     }
 
     private (T? Document, JsonLocations Locations) Parse<T>(string file, List<ConfigError> errors)
@@ -136,7 +165,24 @@ internal sealed class RobotFileLoader
             return (null, JsonLocations.Index([]));
         }
 
+        (bytes, var notUtf8, var at) = TextEncodingCheck.AsUtf8(bytes);
+        if (notUtf8 is not null)
+        {
+            errors.Add(new ConfigError(Relative(file), notUtf8) { Line = at?.Line, Column = at?.Column });
+            return (null, JsonLocations.Index([]));
+        }
+
         var locations = JsonLocations.Index(bytes);
+        foreach (var duplicate in locations.Duplicates)
+        {
+            errors.Add(new ConfigError(Relative(file), $"\"{duplicate.Key}\" is written twice in one object, on lines {duplicate.FirstLine} and {duplicate.Line}: remove one (only the last would count)")
+            {
+                Path = duplicate.Path,
+                Line = duplicate.Line,
+                Column = duplicate.Column,
+            });
+        }
+
         try
         {
             var document = JsonSerializer.Deserialize<T>(bytes, JsonOptions);

@@ -14,6 +14,9 @@ public sealed record RobotCatalogSnapshot(IReadOnlyList<RobotDefinition> Robots,
 {
     public bool IsValid => Errors.Count == 0;
 
+    /// <summary>What is allowed but probably not meant (a cron that never fires); never stops a run.</summary>
+    public IReadOnlyList<ConfigError> Warnings { get; init; } = [];
+
     public RobotDefinition? Find(string name) =>
         Robots.FirstOrDefault(robot => string.Equals(robot.Name, name, StringComparison.OrdinalIgnoreCase));
 }

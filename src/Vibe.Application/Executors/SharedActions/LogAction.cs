@@ -5,17 +5,23 @@ namespace Vibe.Application.Executors.SharedActions;
 /// <summary>{"action": "log", "message": "Found ${count} invoices", "level": "info"}: writes a line to the run log.</summary>
 public sealed class LogAction : ISharedAction
 {
-    public ActionDescriptor Descriptor { get; } = new("log", "Write a line to the run log", "message");
+    private static readonly ParameterDescriptor Level =
+        ParameterDescriptor.Choice("level", "how the line is marked", "info", "warning", "error", "debug").DefaultsTo("info").Alias("warn", "warning");
+
+    public ActionDescriptor Descriptor { get; } = new("log", "Write a line to the run log",
+    [
+        ParameterDescriptor.Text("message", "the line; ${env:NAME} values are masked").IsRequired(),
+        Level,
+    ]);
 
     public ValueTask ExecuteAsync(StepContext step, CancellationToken cancellationToken)
     {
-        var level = step.Parameters.GetOptionalString("level")?.ToLowerInvariant() switch
+        var level = step.Parameters.GetChoice(Level) switch
         {
-            null or "info" => RunLogLevel.Info,
-            "warning" or "warn" => RunLogLevel.Warning,
+            "warning" => RunLogLevel.Warning,
             "error" => RunLogLevel.Error,
             "debug" => RunLogLevel.Debug,
-            var other => throw new StepFailedException($"step {step.Step.DisplayName}: level '{other}' is not one of info, warning, error, debug"),
+            _ => RunLogLevel.Info,
         };
         step.Log(step.Parameters.GetString("message"), level);
         return ValueTask.CompletedTask;

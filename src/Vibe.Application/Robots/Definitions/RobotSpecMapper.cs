@@ -44,7 +44,9 @@ public static class RobotSpecMapper
     }
 
     /// <summary>The domain definition of a robot that passed <see cref="RobotSpecValidator"/>.</summary>
-    public static RobotDefinition ToDefinition(RobotSpec robot, string sourceFile)
+    /// <param name="sourceFile">The file, relative to the configuration folder (for messages).</param>
+    /// <param name="folder">The file's absolute folder, where the robot's relative paths start.</param>
+    public static RobotDefinition ToDefinition(RobotSpec robot, string sourceFile, string folder = "")
     {
         var executor = robot.Executor!;
         JsonElement? options = null;
@@ -76,6 +78,7 @@ public static class RobotSpecMapper
             Steps = (robot.Steps ?? []).Select(ToStep).ToList(),
             ExecutorOptions = options,
             SourceFile = sourceFile,
+            Folder = folder,
             DefinitionHash = Hash(robot),
         };
     }

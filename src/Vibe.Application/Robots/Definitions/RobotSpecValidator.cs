@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using FluentValidation;
 using FluentValidation.Results;
 using Vibe.Application.Common.Interfaces;
+using Vibe.Application.Common.Text;
 using Vibe.Application.Executors;
 using Vibe.Domain.Robots;
 
@@ -18,6 +19,7 @@ public sealed partial class RobotSpecValidator : AbstractValidator<RobotSpec>
     private static readonly string[] OverlapPolicies = ["skip", "queue"];
     private static readonly string[] RetryOnValues = ["any", "timeout", "errorPattern"];
     private static readonly string[] InterruptPolicies = ["requeue", "drop"];
+    private static readonly string[] KnownRobotFields = ["name", "description", "enabled", "executor", "schedule", "retry", "timeout", "onInterrupt", "notify", "hosts", "steps"];
 
     public RobotSpecValidator(IScheduleCalendar calendar, ExecutorRegistry registry, IEnvironmentReader environment)
     {
@@ -91,7 +93,7 @@ public sealed partial class RobotSpecValidator : AbstractValidator<RobotSpec>
 
         RuleFor(robot => robot).Custom((robot, context) =>
         {
-            CheckExtraFields(robot, context);
+            CheckExtraFields(robot, context, registry);
             CheckEnvironmentReferences(robot, context, environment);
         });
     }
@@ -114,18 +116,32 @@ public sealed partial class RobotSpecValidator : AbstractValidator<RobotSpec>
         var descriptor = registry.Describe(executor, step.Action);
         if (descriptor is null)
         {
-            var suggestion = Closest(step.Action, registry.ActionNames(executor));
             context.AddFailure(new ValidationFailure(
                 $"{path}.action",
-                $"unknown action '{step.Action}' for executor '{executor}'" + (suggestion is null ? "" : $" (did you mean '{suggestion}'?)")));
+                $"unknown action '{step.Action}' for executor '{executor}'{Suggestions.DidYouMean(step.Action, registry.ActionNames(executor))}"));
             return;
         }
 
-        foreach (var required in descriptor.RequiredParameters)
+        var parameters = step.Parameters ?? [];
+        foreach (var group in parameters.Keys.GroupBy(key => key, StringComparer.OrdinalIgnoreCase).Where(group => group.Count() > 1))
         {
-            if (step.Parameters is null || !step.Parameters.ContainsKey(required))
+            context.AddFailure(new ValidationFailure($"{path}.{group.Last()}", $"parameters {string.Join(" and ", group.Select(key => $"'{key}'"))} differ only in case: write the parameter once, as the action names it"));
+        }
+
+        if (descriptor.Parameters is null)
+        {
+            // Declared by its required parameters only: the rest is the action's own business.
+            foreach (var required in descriptor.RequiredParameters.Where(required => !parameters.ContainsKey(required)))
             {
                 context.AddFailure(new ValidationFailure($"{path}.{required}", $"action '{descriptor.Name}' needs \"{required}\""));
+            }
+        }
+        else
+        {
+            var shared = registry.FindSharedAction(descriptor.Name) is null ? registry.FindExecutor(executor)!.StepParameters : [];
+            foreach (var (key, message) in ParameterRules.Check(parameters, [.. descriptor.Parameters, .. shared], $"action '{descriptor.Name}'"))
+            {
+                context.AddFailure(new ValidationFailure($"{path}.{key}", message));
             }
         }
 
@@ -143,7 +159,7 @@ public sealed partial class RobotSpecValidator : AbstractValidator<RobotSpec>
         }
     }
 
-    private static void CheckExtraFields(RobotSpec robot, ValidationContext<RobotSpec> context)
+    private static void CheckExtraFields(RobotSpec robot, ValidationContext<RobotSpec> context, ExecutorRegistry registry)
     {
         foreach (var (key, value) in robot.Extra ?? [])
         {
@@ -158,11 +174,22 @@ public sealed partial class RobotSpecValidator : AbstractValidator<RobotSpec>
                 {
                     context.AddFailure(new ValidationFailure(key, $"\"{key}\" holds the {key} executor's options and must be an object"));
                 }
+                else if (registry.FindExecutor(robot.Executor!)?.Options is { Count: > 0 } options)
+                {
+                    var settings = value.EnumerateObject().ToDictionary(property => property.Name, property => property.Value, StringComparer.Ordinal);
+                    foreach (var (setting, message) in ParameterRules.Check(settings, options, $"the {key} block", "setting"))
+                    {
+                        context.AddFailure(new ValidationFailure($"{key}.{setting}", message));
+                    }
+                }
 
                 continue;
             }
 
-            context.AddFailure(new ValidationFailure(key, $"unknown field '{key}'"));
+            var other = registry.ExecutorNames.FirstOrDefault(name => string.Equals(name, key, StringComparison.OrdinalIgnoreCase));
+            context.AddFailure(new ValidationFailure(key, other is not null
+                ? $"\"{key}\" holds the options of the {other} executor, but this robot's executor is '{robot.Executor}'"
+                : $"unknown field '{key}'{Suggestions.DidYouMean(key, KnownRobotFields.Concat(registry.ExecutorNames))}"));
         }
     }
 
@@ -172,6 +199,11 @@ public sealed partial class RobotSpecValidator : AbstractValidator<RobotSpec>
         {
             foreach (var (name, value) in robot.Steps![i].Parameters ?? [])
             {
+                foreach (var syntax in StringsIn(value).Select(Interpolation.SyntaxProblem).OfType<string>().Take(1))
+                {
+                    context.AddFailure(new ValidationFailure($"steps[{i}].{name}", syntax));
+                }
+
                 foreach (var variable in StringsIn(value).SelectMany(Interpolation.EnvironmentReferences).Distinct())
                 {
                     if (environment.Get(variable) is null)
@@ -204,32 +236,6 @@ public sealed partial class RobotSpecValidator : AbstractValidator<RobotSpec>
         {
             return false;
         }
-    }
-
-    private static string? Closest(string typed, IEnumerable<string> known) =>
-        known.Select(name => (Name: name, Distance: Levenshtein(typed.ToLowerInvariant(), name.ToLowerInvariant())))
-            .Where(candidate => candidate.Distance <= 2)
-            .OrderBy(candidate => candidate.Distance)
-            .Select(candidate => candidate.Name)
-            .FirstOrDefault();
-
-    private static int Levenshtein(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            previous = current;
-        }
-
-        return previous[b.Length];
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,99}$")]

@@ -7,7 +7,8 @@ namespace Vibe.Application.Robots.ListRobots;
 /// <summary>The declared robots with their schedules and next fire times.</summary>
 public sealed record ListRobots : IQuery<IReadOnlyList<RobotSummary>>;
 
-/// <param name="NextFireTime">The next fire time in the robot's time zone; null when it has no schedule or is disabled.</param>
+/// <param name="NextFireTime">The next fire time in the robot's time zone; null when it has no schedule, is disabled or never fires.</param>
+/// <param name="NeverFires">It has a schedule whose cron never fires again (0 0 0 31 2 ?).</param>
 public sealed record RobotSummary(
     string Name,
     string Description,
@@ -16,7 +17,8 @@ public sealed record RobotSummary(
     string? Schedule,
     string? TimeZone,
     DateTimeOffset? NextFireTime,
-    string SourceFile);
+    string SourceFile,
+    bool NeverFires = false);
 
 public sealed class ListRobotsHandler : IQueryHandler<ListRobots, IReadOnlyList<RobotSummary>>
 {
@@ -46,13 +48,16 @@ public sealed class ListRobotsHandler : IQueryHandler<ListRobots, IReadOnlyList<
             .Select(robot =>
             {
                 DateTimeOffset? next = null;
-                if (robot is { Enabled: true, Schedule: { } schedule } && _calendar.NextFireTime(schedule, now) is { } fire)
+                var never = false;
+                if (robot is { Enabled: true, Schedule: { } schedule })
                 {
-                    next = _calendar.ToScheduleTime(schedule, fire);
+                    var fire = _calendar.NextFireTime(schedule, now);
+                    next = fire is { } at ? _calendar.ToScheduleTime(schedule, at) : null;
+                    never = fire is null;
                 }
 
                 return new RobotSummary(
-                    robot.Name, robot.Description, robot.Executor, robot.Enabled, robot.Schedule?.Cron, robot.Schedule?.TimeZone, next, robot.SourceFile);
+                    robot.Name, robot.Description, robot.Executor, robot.Enabled, robot.Schedule?.Cron, robot.Schedule?.TimeZone, next, robot.SourceFile, never);
             })
             .ToList();
     }

@@ -9,6 +9,9 @@ public sealed record ValidateConfig : IQuery<ConfigReport>;
 public sealed record ConfigReport(IReadOnlyList<string> Files, int RobotCount, IReadOnlyList<ConfigError> Errors)
 {
     public bool IsValid => Errors.Count == 0;
+
+    /// <summary>Allowed but probably a mistake (a cron that never fires); validation still passes.</summary>
+    public IReadOnlyList<ConfigError> Warnings { get; init; } = [];
 }
 
 public sealed class ValidateConfigHandler : IQueryHandler<ValidateConfig, ConfigReport>
@@ -26,6 +29,6 @@ public sealed class ValidateConfigHandler : IQueryHandler<ValidateConfig, Config
     {
         var catalog = await _catalog.GetAsync(cancellationToken);
         var errors = catalog.Errors.Concat(_settingsChecks.SelectMany(check => check.Check())).ToList();
-        return new ConfigReport(catalog.Files, catalog.Robots.Count, errors);
+        return new ConfigReport(catalog.Files, catalog.Robots.Count, errors) { Warnings = catalog.Warnings };
     }
 }
