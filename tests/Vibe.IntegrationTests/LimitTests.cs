@@ -31,19 +31,20 @@ public class LimitTests
     }
 
     [Fact]
-    public async Task A_wait_longer_than_the_runtime_can_wait_fails_its_step_with_a_sentence_not_a_crash()
+    public async Task A_wait_longer_than_the_runtime_can_wait_is_refused_by_validate_and_runs_nothing()
     {
         using var workspace = new TempWorkspace().WriteRobotList("""
             { "name": "sleepy", "executor": "shell", "steps": [ { "action": "wait", "duration": "60d" } ] }
             """);
 
+        var validate = await VibeProcess.RunAsync(workspace.Directory, "validate");
         var run = await VibeProcess.RunAsync(workspace.Directory, "run-now", "sleepy");
 
-        Assert.True(run.ExitCode == 1, run.ToString());
-        Assert.Contains("at most 49d 17h", run.Output, StringComparison.Ordinal);
+        Assert.True(validate.ExitCode == 1, validate.ToString());
+        Assert.Contains("60d", validate.Output + validate.Error, StringComparison.Ordinal);
+        Assert.Contains("49d 17h", validate.Output + validate.Error, StringComparison.Ordinal);
+        Assert.True(run.ExitCode == 3, run.ToString());
         Assert.DoesNotContain("unexpected error", run.Error, StringComparison.Ordinal);
-        var status = await VibeProcess.RunAsync(workspace.Directory, "status", "--json");
-        Assert.Contains("\"Failed\"", status.Output, StringComparison.Ordinal);
     }
 
     public static TheoryData<string, string> BadServiceSettings() => new()

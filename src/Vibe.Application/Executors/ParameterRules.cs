@@ -70,7 +70,9 @@ public static class ParameterRules
             case ParameterType.Duration:
                 if (!TryDuration(text, out var length))
                 {
-                    return $"{name} '{text ?? Kind(value)}' is not a duration (use 00:00:05, 500ms, 5s, 2m)";
+                    return text is not null && !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+                        ? Duration.Problem(name, text, "00:00:05, 500ms, 5s, 2m")
+                        : $"{name} '{text ?? Kind(value)}' is not a duration (use 00:00:05, 500ms, 5s, 2m), at most {Duration.Format(Duration.Longest)}";
                 }
 
                 return parameter.Minimum > 0 && length <= TimeSpan.Zero ? $"{name} must be longer than 0" : null;
@@ -125,8 +127,9 @@ public static class ParameterRules
 
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
         {
-            length = seconds >= 0 ? TimeSpan.FromSeconds(seconds) : TimeSpan.Zero;
-            return seconds >= 0;
+            var valid = seconds >= 0 && seconds <= Duration.Longest.TotalSeconds;
+            length = valid ? TimeSpan.FromSeconds(seconds) : TimeSpan.Zero;
+            return valid;
         }
 
         return Duration.TryParse(text, out length);

@@ -57,6 +57,13 @@ internal sealed class CommandSession
         return (scope, scope.ServiceProvider.GetRequiredService<IMediator>());
     }
 
+    /// <summary>Whether the robot files declare <paramref name="robot"/> (for commands that have no store to ask).</summary>
+    public async Task<bool> IsDeclaredAsync(string robot)
+    {
+        var catalog = await _scopes.CreateScope().ServiceProvider.GetRequiredService<IRobotCatalog>().GetAsync(Cancellation);
+        return catalog.Find(robot) is not null;
+    }
+
     /// <summary>What a read command says when there is no store to read.</summary>
     public string NoStoreYet => $"no store yet at {_scopes.CreateScope().ServiceProvider.GetRequiredService<DatabaseMigrator>().SqliteFile}: nothing has run here (the first run creates it)";
 

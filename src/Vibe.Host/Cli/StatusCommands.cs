@@ -30,6 +30,11 @@ internal sealed class StatusCommands
                 throw Application.Common.Errors.VibeException.NotFound($"no run with id {missing} ({_session.NoStoreYet})");
             }
 
+            if (robot is not null && !await _session.IsDeclaredAsync(robot))
+            {
+                throw Application.Common.Errors.VibeException.NotFound($"no robot named '{robot}' (see vibe list-robots)");
+            }
+
             Console.Out.WriteLine(json ? "[]" : _session.NoStoreYet);
             return ExitCodes.Success;
         }
