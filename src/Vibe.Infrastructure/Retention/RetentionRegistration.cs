@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Vibe.Application.Common.Interfaces;
+using Vibe.Application.Runs.PurgeHistory;
 
 namespace Vibe.Infrastructure.Retention;
 
@@ -14,6 +15,7 @@ internal static class RetentionRegistration
         services.AddSingleton<ISettingsCheck>(provider => provider.GetRequiredService<RetentionSettingsCheck>());
         services.AddSingleton<IValidateOptions<RetentionOptions>>(provider => provider.GetRequiredService<RetentionSettingsCheck>());
         services.AddSingleton<RunRetention>();
+        services.AddSingleton<IRunRetention>(provider => provider.GetRequiredService<RunRetention>());
         return services;
     }
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Vibe.Application.Runs.PurgeHistory;
 using Vibe.Infrastructure.Configuration;
 using Vibe.Infrastructure.Persistence;
 
@@ -11,21 +13,25 @@ namespace Vibe.Infrastructure.Retention;
 /// written before it, and mails sent before it. Run rows stay as they are (status, error, times, evidence path),
 /// so history and "2/3" attempts still read the same; unsent mails are never removed.
 /// </summary>
-public sealed class RunRetention
+public sealed class RunRetention : IRunRetention
 {
     private const int Batch = 500;
     private readonly IVibeDbContextFactory _contexts;
     private readonly VibeLocations _locations;
     private readonly TimeProvider _time;
     private readonly ILogger<RunRetention> _logger;
+    private readonly IOptions<RetentionOptions> _options;
 
-    public RunRetention(IVibeDbContextFactory contexts, VibeLocations locations, TimeProvider time, ILogger<RunRetention> logger)
+    public RunRetention(IVibeDbContextFactory contexts, VibeLocations locations, TimeProvider time, ILogger<RunRetention> logger, IOptions<RetentionOptions> options)
     {
         _contexts = contexts;
         _locations = locations;
         _time = time;
         _logger = logger;
+        _options = options;
     }
+
+    public int RetentionDays => _options.Value.Days;
 
     /// <summary>Removes everything older than <paramref name="olderThan"/>; returns what was removed.</summary>
     public async Task<PurgeResult> PurgeAsync(TimeSpan olderThan, CancellationToken cancellationToken)
@@ -93,4 +99,3 @@ public sealed class RunRetention
 }
 
 /// <summary>What a purge removed, and the cut-off it used (UTC).</summary>
-public sealed record PurgeResult(DateTime Cutoff, int EvidenceFolders, int LogLines, int SentMails);
