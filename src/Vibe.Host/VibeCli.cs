@@ -3,7 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Vibe.Host.Cli;
 using Vibe.Host.Output;
+using Vibe.Application.Common.Errors;
 using Vibe.Infrastructure.Configuration;
+using Vibe.Infrastructure.Security;
 
 namespace Vibe.Host;
 
@@ -17,11 +19,17 @@ public static class VibeCli
 
     public static async Task<int> RunAsync(string[] args)
     {
+        // Before any file is made: the store, evidence and pid file are private to the account vibe runs as.
+        PrivateFiles.RestrictNewFiles();
         var (configDirectory, rest) = GlobalOptions.Extract(args);
         VibeSettings settings;
         try
         {
             settings = VibeSettings.Load(configDirectory).EnsureValid();
+            if (PrivateFiles.DataFolderError(settings.Locations.DataDirectory) is { } unsafeFolder)
+            {
+                throw VibeException.Invalid(unsafeFolder);
+            }
         }
         catch (Exception ex)
         {

@@ -52,6 +52,8 @@ public static class DependencyInjection
         services.AddSingleton<IRobotCatalog>(provider => provider.GetRequiredService<RobotCatalog>());
 
         services.AddSingleton<ISecretMasker, SecretMasker>();
+        services.AddSingleton(provider => OutputLimits.From(provider.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<ISettingsCheck, OutputLimitsCheck>();
         services.AddSingleton<IRunLogFactory, DatabaseRunLogFactory>();
         services.AddSingleton<IRunFiles, RunFiles>();
         services.AddSingleton<IEvidenceWriter, EvidenceWriter>();

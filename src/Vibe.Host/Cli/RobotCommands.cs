@@ -4,6 +4,7 @@ using Vibe.Application.Robots.ListRobots;
 using Vibe.Application.Robots.ValidateConfig;
 using Vibe.Host.Output;
 using Vibe.Infrastructure.Configuration;
+using Vibe.Infrastructure.Security;
 
 namespace Vibe.Host.Cli;
 
@@ -68,7 +69,8 @@ internal sealed class RobotCommands
         await using (scope)
         {
             var report = await mediator.Send(new ValidateConfig(), _session.Cancellation);
-            var envWarning = EnvFilePermissions.Check(scope.ServiceProvider.GetRequiredService<VibeLocations>().EnvFile);
+            var locations = scope.ServiceProvider.GetRequiredService<VibeLocations>();
+            var warnings = SecurityWarnings.For(locations, scope.ServiceProvider.GetRequiredService<VibeEnvironment>());
             if (json)
             {
                 JsonOutput.Write(new
@@ -76,16 +78,16 @@ internal sealed class RobotCommands
                     valid = report.IsValid,
                     files = report.Files,
                     robots = report.RobotCount,
-                    warnings = envWarning is null ? Array.Empty<string>() : [envWarning],
+                    warnings,
                     errors = report.Errors.Select(error => new { file = error.File, robot = error.Robot, path = error.Path, line = error.Line, column = error.Column, message = error.Message }),
                 });
                 return report.IsValid ? ExitCodes.Success : ExitCodes.Failed;
             }
 
-            if (envWarning is not null)
+            foreach (var warning in warnings)
             {
-                // A warning, not an error: the owner may share the file on purpose, and validation still passes.
-                Console.Error.WriteLine($"warning: {envWarning}");
+                // Warnings, not errors: the owner may share a file on purpose, and validation still passes.
+                Console.Error.WriteLine($"warning: {warning}");
             }
 
             if (report.IsValid)
