@@ -220,7 +220,7 @@ public partial class SecurityCliTests
         Assert.Matches(@"… [\d,]+ lines dropped: the run's output reached its limit of 1,000 lines or 1024 KB", status.Output);
         Assert.Contains("is larger than outputVariable can hold (1024 KB, VIBE_OUTPUT_VARIABLE_MAX_KB)", run.Output + run.Error, StringComparison.Ordinal);
         // One note per program that went over, in place of the lines it printed.
-        Assert.Equal(2, Regex.Matches(status.Output, "lines dropped").Count);
+        Assert.Equal(2, Regex.Count(status.Output, "lines dropped"));
     }
 
     private static string Shorten(string text) => text.Length <= 4000 ? text : text[..4000] + "…";
