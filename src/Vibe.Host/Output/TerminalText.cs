@@ -24,7 +24,6 @@ internal static class TerminalText
             {
                 builder.Append(c switch
                 {
-                    '\t' => "\\t",
                     '\r' => "\\r",
                     '\n' => "\\n",
                     '\u001B' => "\\e",
@@ -36,7 +35,8 @@ internal static class TerminalText
         return builder.ToString();
     }
 
-    // C0 and C1 controls and DEL (C1 includes the 8-bit CSI); also the bidirectional overrides, which reorder what is shown.
+    // C0 and C1 controls and DEL (C1 includes the 8-bit CSI); also the bidirectional overrides, which reorder what is
+    // shown. A tab only moves the cursor right, and programs' tables use it: it stays.
     private static bool IsControl(char c) =>
-        char.IsControl(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
+        (char.IsControl(c) && c != '\t') || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
 }
