@@ -95,9 +95,9 @@ public class SecretMaskerTests
             .ToList();
 
         Assert.NotEmpty(settings);
-        Assert.All(settings.Where(setting => setting.Plain), setting => Assert.True(Vibe.Infrastructure.Security.SecretSettings.IsPlain(setting.Key), $"{setting.Key} is marked (plain) in .env.example"));
+        Assert.All(settings.Where(setting => setting.Plain), setting => Assert.True(Vibe.Application.Executors.SecretSettings.IsPlain(setting.Key), $"{setting.Key} is marked (plain) in .env.example"));
         Assert.All(
             new[] { "VIBE_DB_CONNECTION", "VIBE_SMTP_PASSWORD", "VIBE_WEB_ARGS" },
-            key => Assert.False(Vibe.Infrastructure.Security.SecretSettings.IsPlain(key), $"{key} holds secrets"));
+            key => Assert.False(Vibe.Application.Executors.SecretSettings.IsPlain(key), $"{key} holds secrets"));
     }
 }

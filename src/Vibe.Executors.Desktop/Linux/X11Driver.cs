@@ -127,11 +127,7 @@ internal sealed partial class X11Driver : IDesktopDriver
         start.Environment["QT_ACCESSIBILITY"] = "1";
         start.Environment["QT_LINUX_ACCESSIBILITY_ALWAYS_ON"] = "1";
         start.Environment["GNOME_ACCESSIBILITY"] = "1";
-        foreach (var (name, value) in request.Environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[name] = value;
-        }
-
+        request.Apply(start);
         Process process;
         try
         {
@@ -141,6 +137,9 @@ internal sealed partial class X11Driver : IDesktopDriver
         {
             throw new DesktopDriverException($"could not start '{request.Program}': {ex.Message}", ex);
         }
+
+        // In the background: a program that reads its input late must not hold up the step.
+        _ = request.Feed(process);
 
         // Drained so a chatty program never blocks on a full pipe; its output is not the robot's business.
         process.OutputDataReceived += (_, _) => { };

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using Vibe.Application.Executors;
 using Vibe.Infrastructure.Configuration;
-using Vibe.Infrastructure.Security;
 
 namespace Vibe.Infrastructure.Logging;
 

@@ -1,3 +1,4 @@
+using Vibe.Application.Executors;
 using Vibe.Infrastructure.Configuration;
 
 namespace Vibe.Infrastructure.Security;

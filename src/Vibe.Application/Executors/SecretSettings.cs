@@ -1,4 +1,4 @@
-namespace Vibe.Infrastructure.Security;
+namespace Vibe.Application.Executors;
 
 /// <summary>
 /// Which settings hold secrets. Every value of .env and every VIBE_* setting of the real environment is a secret,
