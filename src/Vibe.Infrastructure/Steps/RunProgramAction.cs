@@ -41,6 +41,11 @@ internal sealed class RunProgramAction : ISharedAction
         var input = step.Parameters.GetOptionalString("stdin");
         var environment = step.Parameters.GetStringMap("env");
 
+        if (BatchFileArguments.Problem(program, arguments) is { } problem)
+        {
+            throw new StepFailedException($"step {step.Step.DisplayName}: {problem}");
+        }
+
         var start = new ProcessStartInfo(program)
         {
             // Scripts usually sit beside robots.json, so relative paths start there; the run's folder is in VIBE_RUN_FOLDER.
@@ -136,6 +141,35 @@ internal sealed class RunProgramAction : ISharedAction
         {
             // The program exited or closed its input without reading everything.
         }
+    }
+}
+
+/// <summary>
+/// Windows runs a .bat or .cmd file through cmd.exe, which reads its command line again with its own rules: a value
+/// holding &amp;, |, &lt;, &gt;, ^, %, !, quotes or a line break can run other commands whatever the quoting. Such
+/// arguments are refused for batch files (hand the value over in "env" or "stdin" instead).
+/// </summary>
+internal static class BatchFileArguments
+{
+    private static readonly System.Buffers.SearchValues<char> Special = System.Buffers.SearchValues.Create("&|<>^%!\"()\r\n");
+
+    public static string? Problem(string program, IReadOnlyList<string> arguments)
+    {
+        var extension = Path.GetExtension(program);
+        if (!extension.Equals(".bat", StringComparison.OrdinalIgnoreCase) && !extension.Equals(".cmd", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            if (arguments[i].AsSpan().IndexOfAny(Special) >= 0)
+            {
+                return $"'{program}' is a batch file, and its argument {i + 1} holds characters cmd.exe would interpret (& | < > ^ % ! \" ( ) or a line break); pass the value in \"env\" or \"stdin\" instead";
+            }
+        }
+
+        return null;
     }
 }
 
