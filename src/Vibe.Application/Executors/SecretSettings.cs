@@ -26,12 +26,12 @@ public static class SecretSettings
 
     /// <summary>
     /// Whether <paramref name="key"/> holds no secret. Browser settings are plain (a time zone or a viewport is no
-    /// secret), except extra arguments, which may carry proxy credentials.
+    /// secret), except extra arguments and the proxy, which may carry proxy credentials.
     /// </summary>
     public static bool IsPlain(string key) =>
         PlainSettings.Contains(key)
         || PlainPrefixes.Any(prefix => key.StartsWith(prefix, StringComparison.Ordinal))
-        || (key.StartsWith("VIBE_WEB_", StringComparison.Ordinal) && key != "VIBE_WEB_ARGS");
+        || (key.StartsWith("VIBE_WEB_", StringComparison.Ordinal) && key is not ("VIBE_WEB_ARGS" or "VIBE_WEB_PROXY"));
 
     /// <summary>A vibe setting that holds a secret (VIBE_DB_CONNECTION, VIBE_SMTP_PASSWORD, …): never handed to robot programs.</summary>
     public static bool IsSecretVibeSetting(string key) => key.StartsWith("VIBE_", StringComparison.Ordinal) && !IsPlain(key);

@@ -117,6 +117,7 @@ internal static class BrowserLauncher
                 Headless = options.Headless,
                 Args = args,
                 ChromiumSandbox = Sandboxed,
+                Proxy = options.Proxy?.ToPlaywright(),
                 Timeout = (float)LaunchTimeout.TotalMilliseconds,
                 TracesDir = tracesFolder,
                 ViewportSize = viewport,
@@ -134,6 +135,7 @@ internal static class BrowserLauncher
             Headless = options.Headless,
             Args = args,
             ChromiumSandbox = Sandboxed,
+            Proxy = options.Proxy?.ToPlaywright(),
             Timeout = (float)LaunchTimeout.TotalMilliseconds,
             TracesDir = tracesFolder,
         });

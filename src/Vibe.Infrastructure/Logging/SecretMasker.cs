@@ -27,6 +27,7 @@ internal sealed class SecretMasker : ISecretMasker
         {
             AddSecret(value);
             AddConnectionStringPasswords(value);
+            AddUrlPassword(value);
         }
     }
 
@@ -63,6 +64,15 @@ internal sealed class SecretMasker : ISecretMasker
         }
 
         return text;
+    }
+
+    // A proxy or service address with a login (http://user:password@proxy:3128): the password may show on its own.
+    private void AddUrlPassword(string value)
+    {
+        if (Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri) && uri.UserInfo.Split(':', 2) is [_, { Length: > 0 } password])
+        {
+            AddSecret(Uri.UnescapeDataString(password));
+        }
     }
 
     private void AddConnectionStringPasswords(string value)
