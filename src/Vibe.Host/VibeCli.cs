@@ -30,6 +30,8 @@ public static class VibeCli
             {
                 throw VibeException.Invalid(unsafeFolder);
             }
+
+            PrivateFiles.CreateDataFolder(settings.Locations.DataDirectory);
         }
         catch (Exception ex)
         {

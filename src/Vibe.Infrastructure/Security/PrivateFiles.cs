@@ -66,6 +66,43 @@ public static class PrivateFiles
         }
     }
 
+    /// <summary>
+    /// On Windows, umask has no equivalent: a missing data folder is created with an ACL of its own (not inherited)
+    /// that grants full control to the account vibe runs as, SYSTEM and the Administrators group only. Files made in it
+    /// inherit that ACL. An existing folder is left as it is.
+    /// </summary>
+    public static void CreateDataFolder(string dataDirectory)
+    {
+        if (!OperatingSystem.IsWindows() || Directory.Exists(dataDirectory))
+        {
+            return;
+        }
+
+        var security = new System.Security.AccessControl.DirectorySecurity();
+        security.SetAccessRuleProtection(isProtected: true, preserveInheritance: false);
+        var inherit = System.Security.AccessControl.InheritanceFlags.ContainerInherit | System.Security.AccessControl.InheritanceFlags.ObjectInherit;
+        using var self = System.Security.Principal.WindowsIdentity.GetCurrent();
+        foreach (var who in new System.Security.Principal.IdentityReference[]
+                 {
+                     self.User!,
+                     new System.Security.Principal.SecurityIdentifier(System.Security.Principal.WellKnownSidType.LocalSystemSid, null),
+                     new System.Security.Principal.SecurityIdentifier(System.Security.Principal.WellKnownSidType.BuiltinAdministratorsSid, null),
+                 })
+        {
+            security.AddAccessRule(new System.Security.AccessControl.FileSystemAccessRule(
+                who, System.Security.AccessControl.FileSystemRights.FullControl, inherit,
+                System.Security.AccessControl.PropagationFlags.None, System.Security.AccessControl.AccessControlType.Allow));
+        }
+
+        var parent = Path.GetDirectoryName(Path.GetFullPath(dataDirectory));
+        if (parent is not null)
+        {
+            Directory.CreateDirectory(parent);
+        }
+
+        new DirectoryInfo(dataDirectory).Create(security);
+    }
+
     /// <summary>An error when others can write to the data folder; null when it is fine, missing or on Windows.</summary>
     public static string? DataFolderError(string dataDirectory)
     {
