@@ -194,7 +194,7 @@ public partial class SecurityCliTests
             .WriteEnv("VIBE_OUTPUT_MAX_LINES=1000", "VIBE_OUTPUT_MAX_KB=1024")
             .WriteRobotList("""
                 { "name": "flood", "executor": "shell", "steps": [
-                  { "action": "run", "program": "sh", "args": ["-c", "head -c 60000000 /dev/zero | tr '\\0' x; echo; seq 1 4000000"] },
+                  { "action": "run", "program": "sh", "args": ["-c", "head -c 70000000 /dev/zero | tr '\\0' x; echo; seq 1 4000000"] },
                   { "action": "run", "program": "sh", "args": ["-c", "head -c 3000000 /dev/zero | tr '\\0' y"], "outputVariable": "big" } ] }
                 """);
 
@@ -212,11 +212,12 @@ public partial class SecurityCliTests
         var status = await VibeProcess.RunAsync(files.Directory, "status", "1");
         var storeBytes = Directory.GetFiles(files.DataDirectory, "vibe.db*").Sum(path => new FileInfo(path).Length);
 
-        // 100 MB of output through a process whose own footprint is well under 400 MB; the store holds about the 1 MB cap.
+        // About 101 MB of output (a 70 MB line, then 4 million short lines) through a process whose own footprint stays
+        // under 400 MB (db909f4 reached 3.4 GB here); the store holds about the 1 MB cap.
         Assert.True(peakKb is > 0 and < 400 * 1024, $"peak resident memory {peakKb / 1024} MB\n{Shorten(run.ToString())}");
         Assert.True(storeBytes < 8 * 1024 * 1024, $"the store grew to {storeBytes / 1024} KB");
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("(59,991,808 more characters cut)", status.Output, StringComparison.Ordinal);
+        Assert.Contains("(69,991,808 more characters cut)", status.Output, StringComparison.Ordinal);
         Assert.Matches(@"… [\d,]+ lines dropped: the run's output reached its limit of 1,000 lines or 1024 KB", status.Output);
         Assert.Contains("is larger than outputVariable can hold (1024 KB, VIBE_OUTPUT_VARIABLE_MAX_KB)", run.Output + run.Error, StringComparison.Ordinal);
         // One note per program that went over, in place of the lines it printed.

@@ -137,9 +137,9 @@ internal sealed class RunProgramAction : ISharedAction
 
             stdin.Close();
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException)
         {
-            // The program exited or closed its input without reading everything.
+            // The program exited or closed its input without reading everything, or the step ended first.
         }
     }
 }
