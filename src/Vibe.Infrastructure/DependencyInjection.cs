@@ -57,6 +57,7 @@ public static class DependencyInjection
         services.AddSingleton<IRunLogFactory, DatabaseRunLogFactory>();
         services.AddSingleton<IRunFiles, RunFiles>();
         services.AddSingleton<IEvidenceWriter, EvidenceWriter>();
+        services.AddSingleton<IProgramStarter, Security.ProgramStarter>();
         services.AddSingleton<ISharedAction, RunProgramAction>();
 
         services.AddVibeNotifications();

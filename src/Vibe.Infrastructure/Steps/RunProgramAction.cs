@@ -22,11 +22,13 @@ internal sealed class RunProgramAction : ISharedAction
 {
     private readonly VibeLocations _locations;
     private readonly OutputLimits _limits;
+    private readonly IProgramStarter _starter;
 
-    public RunProgramAction(VibeLocations locations, OutputLimits limits)
+    public RunProgramAction(VibeLocations locations, OutputLimits limits, IProgramStarter starter)
     {
         _locations = locations;
         _limits = limits;
+        _starter = starter;
     }
 
     public ActionDescriptor Descriptor { get; } = new("run", "Run a program or script with arguments", "program");
@@ -70,7 +72,7 @@ internal sealed class RunProgramAction : ISharedAction
         using var process = new Process { StartInfo = start };
         try
         {
-            PrivateFiles.WithOperatorUmask(process.Start);
+            _starter.Start(process);
         }
         catch (Win32Exception ex)
         {
