@@ -19,10 +19,13 @@ public static class SecretSettings
         // Of the SMTP settings only the password is a secret: masking the login or the CA file's path would turn every
         // mention of them (and every word that contains them) into ***.
         "VIBE_SMTP_USER", "VIBE_SMTP_TIMEOUT", "VIBE_SMTP_CA_FILE",
+
+        // What `vibe restart-service` hands its script, which the new service inherits: paths and a command line.
+        "VIBE_PID_FILE", "VIBE_STOP_FILE", "VIBE_START_PROGRAM", "VIBE_START_ARGS", "VIBE_STOP_TIMEOUT",
     };
 
-    // Whole groups of settings that hold no secret.
-    private static readonly string[] PlainPrefixes = ["VIBE_SERVICE_", "VIBE_RETENTION_", "VIBE_NOTIFY_", "VIBE_OUTPUT_", "VIBE_TEST_"];
+    // Whole groups of settings that hold no secret (VIBE_RUN_* is what a robot's program gets, should it run vibe).
+    private static readonly string[] PlainPrefixes = ["VIBE_SERVICE_", "VIBE_RETENTION_", "VIBE_NOTIFY_", "VIBE_OUTPUT_", "VIBE_TEST_", "VIBE_RUN_"];
 
     /// <summary>
     /// Whether <paramref name="key"/> holds no secret. Browser settings are plain (a time zone or a viewport is no
