@@ -1,13 +1,22 @@
 # Restarts the vibe service on Windows. Run it through `vibe restart-service` (or restart.cmd), which sets
+# VIBE_SERVICE_PID (the running service's pid, proven by vibe: it holds the pid file's lock; empty when none runs),
 # VIBE_PID_FILE, VIBE_STOP_FILE, VIBE_SERVICE_LOG, VIBE_START_PROGRAM and VIBE_START_ARGS (one per line).
+# The script never acts on a pid read from the pid file, nor on pids 0 and 1.
 $ErrorActionPreference = 'Stop'
 if (-not $env:VIBE_PID_FILE) { Write-Error 'run this script through: vibe restart-service'; exit 2 }
 $timeout = if ($env:VIBE_STOP_TIMEOUT) { [int]$env:VIBE_STOP_TIMEOUT } else { 300 }
 
 $old = $null
-if (Test-Path $env:VIBE_PID_FILE) {
-    $first = (Get-Content $env:VIBE_PID_FILE -TotalCount 1 -ErrorAction SilentlyContinue)
-    if ($first) { $old = Get-Process -Id ([int]$first) -ErrorAction SilentlyContinue }
+if ($env:VIBE_SERVICE_PID) {
+    $pidValue = 0
+    if (-not [int]::TryParse($env:VIBE_SERVICE_PID, [ref]$pidValue) -or $pidValue -le 1) {
+        Write-Error "VIBE_SERVICE_PID is '$($env:VIBE_SERVICE_PID)'; only a pid above 1 is acted on"; exit 2
+    }
+    # Checked again here, in case the pid changed hands since vibe looked: it must still run `start-service`.
+    $info = Get-CimInstance Win32_Process -Filter "ProcessId = $pidValue" -ErrorAction SilentlyContinue
+    if ($info -and $info.CommandLine -match '(^|\s|")start-service("|\s|$)') {
+        $old = Get-Process -Id $pidValue -ErrorAction SilentlyContinue
+    }
 }
 if ($old) {
     Write-Output "stopping the vibe service (pid $($old.Id)); its current run may finish first..."

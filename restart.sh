@@ -1,6 +1,8 @@
 #!/bin/sh
 # Restarts the vibe service on Linux and macOS. Run it through `vibe restart-service`, which sets:
-#   VIBE_PID_FILE      the running service's pid file
+#   VIBE_SERVICE_PID   the running service's pid, proven by vibe (it holds the pid file's lock and runs start-service);
+#                      empty when none runs. The script never stops a pid read from the pid file.
+#   VIBE_PID_FILE      the running service's pid file (to see the new service come up)
 #   VIBE_STOP_FILE     the file whose creation asks the service to stop gracefully
 #   VIBE_SERVICE_LOG   where the new service's output goes
 #   VIBE_START_PROGRAM and VIBE_START_ARGS (one per line): how to start vibe again
@@ -8,11 +10,23 @@
 set -eu
 : "${VIBE_PID_FILE:?run this script through: vibe restart-service}"
 
-old=""
-if [ -f "$VIBE_PID_FILE" ]; then
-  old=$(head -n 1 "$VIBE_PID_FILE" 2>/dev/null || true)
+old="${VIBE_SERVICE_PID:-}"
+case "$old" in
+  *[!0-9]*) echo "VIBE_SERVICE_PID is '$old', not a pid; nothing was stopped" >&2; exit 2 ;;
+esac
+if [ -n "$old" ] && [ "$old" -le 1 ]; then
+  echo "VIBE_SERVICE_PID is $old; pids 0 and 1 and below are never signalled" >&2
+  exit 2
 fi
-if [ -n "$old" ] && kill -0 "$old" 2>/dev/null; then
+# Checked again here, in case the pid changed hands since vibe looked: it must still run `start-service`.
+is_service() {
+  if [ -r "/proc/$1/cmdline" ]; then
+    tr '\000' '\n' < "/proc/$1/cmdline" 2>/dev/null | grep -qx 'start-service'
+  else
+    ps -o command= -p "$1" 2>/dev/null | grep -q 'start-service'
+  fi
+}
+if [ -n "$old" ] && kill -0 "$old" 2>/dev/null && is_service "$old"; then
   echo "stopping the vibe service (pid $old); its current run may finish first..."
   touch "$VIBE_STOP_FILE"
   kill -TERM "$old" 2>/dev/null || true

@@ -6,7 +6,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Vibe.Host.Cli;
 using Vibe.Host.Output;
+using Vibe.Application.Common.Errors;
 using Vibe.Infrastructure.Configuration;
+using Vibe.Infrastructure.Security;
 
 namespace Vibe.Host;
 
@@ -20,11 +22,19 @@ public static class VibeCli
 
     public static async Task<int> RunAsync(string[] args)
     {
+        // Before any file is made: the store, evidence and pid file are private to the account vibe runs as.
+        PrivateFiles.RestrictNewFiles();
         var (configDirectory, rest) = GlobalOptions.Extract(args);
         VibeSettings settings;
         try
         {
             settings = VibeSettings.Load(configDirectory).EnsureValid();
+            if (PrivateFiles.DataFolderError(settings.Locations.DataDirectory) is { } unsafeFolder)
+            {
+                throw VibeException.Invalid(unsafeFolder);
+            }
+
+            PrivateFiles.CreateDataFolder(settings.Locations.DataDirectory);
         }
         catch (Exception ex)
         {

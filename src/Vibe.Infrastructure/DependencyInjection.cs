@@ -55,9 +55,12 @@ public static class DependencyInjection
         services.AddSingleton<IRobotCatalog>(provider => provider.GetRequiredService<RobotCatalog>());
 
         services.AddSingleton<ISecretMasker, SecretMasker>();
+        services.AddSingleton(provider => OutputLimits.From(provider.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<ISettingsCheck, OutputLimitsCheck>();
         services.AddSingleton<IRunLogFactory, DatabaseRunLogFactory>();
         services.AddSingleton<IRunFiles, RunFiles>();
         services.AddSingleton<IEvidenceWriter, EvidenceWriter>();
+        services.AddSingleton<IProgramStarter, Security.ProgramStarter>();
         services.AddSingleton<ISharedAction, RunProgramAction>();
 
         services.AddSingleton<ISettingsCheck, Service.ServiceSettingsCheck>();

@@ -7,6 +7,8 @@ sender, recipients, the login used, whether TLS was on). Options:
   --implicit-tls CERT KEY  TLS from the first byte (SMTPS)
   --user U --password P    require AUTH (PLAIN/LOGIN) with these credentials (aiosmtpd allows it only over TLS)
   --fail-first N           answer the first N messages with a transient 451
+  --auth-in-clear          accept AUTH without TLS (a server, or a man in the middle, that strips STARTTLS)
+Every AUTH attempt is appended to DIR/auth.log as "AUTH <mechanism> tls=<bool>".
 Prints "ready" once it accepts connections; stops when its stdin closes or it is killed.
 """
 import argparse
@@ -68,6 +70,7 @@ def main():
     parser.add_argument("--user")
     parser.add_argument("--password")
     parser.add_argument("--fail-first", type=int, default=0)
+    parser.add_argument("--auth-in-clear", action="store_true")
     args = parser.parse_args()
     os.makedirs(args.dir, exist_ok=True)
 
@@ -79,11 +82,15 @@ def main():
         kwargs["ssl_context"] = tls_context(*args.implicit_tls)
     if args.user:
         def authenticator(server, session, envelope, mechanism, auth_data):
+            with open(os.path.join(args.dir, "auth.log"), "a") as log:
+                log.write(f"AUTH {mechanism} tls={session.ssl is not None}\n")
             ok = isinstance(auth_data, LoginPassword) \
                 and auth_data.login == args.user.encode() and auth_data.password == args.password.encode()
             return AuthResult(success=ok, handled=False, auth_data=auth_data if ok else None)
         kwargs["authenticator"] = authenticator
         kwargs["auth_required"] = True
+        if args.auth_in_clear:
+            kwargs["auth_require_tls"] = False
 
     controller = Controller(
         SaveToFolder(args.dir, args.fail_first), hostname="127.0.0.1", port=args.port,

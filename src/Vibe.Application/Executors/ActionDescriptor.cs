@@ -72,6 +72,9 @@ public enum ParameterType
 
     /// <summary>A size: "1280x800" or { "width": 1280, "height": 800 }.</summary>
     Size,
+
+    /// <summary>Names and texts: { "API_TOKEN": "${env:API_TOKEN}" } (a program's environment).</summary>
+    Map,
 }
 
 /// <summary>One parameter of an action (or one setting of an executor's option block).</summary>
@@ -129,4 +132,6 @@ public sealed record ParameterDescriptor(string Name, ParameterType Type, string
     public static ParameterDescriptor Variable(string name, string summary) => new(name, ParameterType.Variable, summary);
 
     public static ParameterDescriptor Size(string name, string summary) => new(name, ParameterType.Size, summary);
+
+    public static ParameterDescriptor Map(string name, string summary) => new(name, ParameterType.Map, summary);
 }

@@ -12,6 +12,17 @@ public interface IRunLog : IAsyncDisposable
 
     void Write(RunLogLevel level, int? stepIndex, string message);
 
+    /// <summary>
+    /// Writes a line a robot's program printed. It counts against the run's output limits: false when the line was
+    /// dropped because the run has printed too much. Waits while the store falls behind, so a program that prints
+    /// fast is slowed down instead of filling the memory.
+    /// </summary>
+    ValueTask<bool> WriteOutputAsync(RunLogLevel level, int? stepIndex, string line, CancellationToken cancellationToken)
+    {
+        Write(level, stepIndex, line);
+        return ValueTask.FromResult(true);
+    }
+
     /// <summary>The last lines written, for the failure evidence.</summary>
     IReadOnlyList<RunLogEntry> Tail(int count);
 

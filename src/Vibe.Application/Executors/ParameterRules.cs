@@ -111,6 +111,11 @@ public static class ParameterRules
                     : $"{name} must be a text or a list of texts [\"a\", \"b\"], not {Kind(value)}";
             case ParameterType.Size:
                 return IsSize(value) ? null : $"{name} must be WIDTHxHEIGHT such as \"1280x800\", or {{ \"width\": 1280, \"height\": 800 }}";
+            case ParameterType.Map:
+                return value.ValueKind == JsonValueKind.Object
+                    && value.EnumerateObject().All(entry => entry.Name.Length > 0 && entry.Value.ValueKind is JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False)
+                    ? null
+                    : $"{name} must be an object of names and texts {{ \"NAME\": \"value\" }}, not {Kind(value)}";
             default:
                 return null;
         }

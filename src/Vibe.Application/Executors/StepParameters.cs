@@ -113,6 +113,38 @@ public sealed class StepParameters
         return [GetString(name)];
     }
 
+    /// <summary>A map of names to strings ({"API_TOKEN": "${env:API_TOKEN}"}), values interpolated; empty when absent.</summary>
+    public IReadOnlyDictionary<string, string> GetStringMap(string name)
+    {
+        if (!_step.Parameters.TryGetValue(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return new Dictionary<string, string>();
+        }
+
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            throw Wrong(name, "an object of names and strings, such as {\"TOKEN\": \"${env:TOKEN}\"}");
+        }
+
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var property in value.EnumerateObject())
+        {
+            if (property.Name.Length == 0 || property.Name.Contains('=', StringComparison.Ordinal))
+            {
+                throw Wrong(name, $"an object whose names are variable names ('{property.Name}' is not)");
+            }
+
+            map[property.Name] = property.Value.ValueKind switch
+            {
+                JsonValueKind.String => Interpolate(property.Value.GetString()!),
+                JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => property.Value.GetRawText(),
+                _ => throw Wrong(name, $"an object of strings ('{property.Name}' is not a string)"),
+            };
+        }
+
+        return map;
+    }
+
     /// <summary>The raw JSON of a parameter, for executors with structured parameters.</summary>
     public JsonElement? GetRaw(string name) => _step.Parameters.TryGetValue(name, out var value) ? value : null;
 

@@ -29,8 +29,10 @@ internal static class DesktopActions
         new("launch", "Start a program; its first window becomes the current one",
         [
             Text("program", "the program: a name on the PATH or a path").IsRequired(),
-            List("args", "its arguments"),
+            List("args", "its arguments (visible to every local user: no secrets)"),
             Text("workingDirectory", "the folder it starts in"),
+            Map("env", "variables for the program; values may be ${env:NAME} (not visible to other users)"),
+            Text("stdin", "text written to the program's input, which is then closed"),
             Variable("variable", "gets the process id"),
         ]),
         new("attach", "Wait for a window (title, process, class) and make it the current window",

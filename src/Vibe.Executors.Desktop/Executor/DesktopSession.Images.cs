@@ -87,12 +87,8 @@ internal sealed partial class DesktopSession
     private async Task ScreenshotAsync(StepContext step, CancellationToken ct)
     {
         var name = step.Parameters.GetOptionalString("path") ?? $"screenshot-{step.Step.Index + 1}.png";
-        var path = Path.GetFullPath(Path.Combine(step.RunFolder, name));
-        var root = Path.GetFullPath(step.RunFolder);
-        if (!path.StartsWith(root.EndsWith(Path.DirectorySeparatorChar) ? root : root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-        {
-            throw Fail(step, $"parameter 'path': '{name}' leads outside the run folder; give a name relative to it");
-        }
+        var path = RunFolderPath.Resolve(step.RunFolder, name)
+            ?? throw Fail(step, $"parameter 'path': '{name}' leads outside the run folder; give a name relative to it");
 
         ScreenRect? region = null;
         if (step.Parameters.Has("window"))
@@ -113,7 +109,7 @@ internal sealed partial class DesktopSession
             step.Variables.Set(variable, path);
         }
 
-        step.Log($"saved a {image.Width}x{image.Height} screenshot to {Path.GetRelativePath(root, path)}");
+        step.Log($"saved a {image.Width}x{image.Height} screenshot to {Path.GetRelativePath(step.RunFolder, path)}");
     }
 
     private sealed record Search(string Name, PixelImage Template, double Confidence, ScreenRect? Region, string? Window);

@@ -22,7 +22,10 @@ internal sealed partial class DesktopSession
             throw Fail(step, $"parameter 'workingDirectory': folder '{folder}' does not exist");
         }
 
-        var pid = await _driver.LaunchAsync(new LaunchRequest(program, arguments, folder), ct);
+        // Secrets go through "env" and "stdin": arguments are visible to every local user.
+        var environment = step.Parameters.GetStringMap("env");
+        var input = step.Parameters.GetOptionalString("stdin");
+        var pid = await _driver.LaunchAsync(new LaunchRequest(program, arguments, folder, environment, input), ct);
         _currentProcessId = pid;
         _currentWindow = null;
         step.Log($"started {program} (pid {pid}); its first window becomes the current window");

@@ -16,15 +16,19 @@ internal sealed partial class X11Driver : IDesktopDriver
     private readonly StrongBox<bool> _connectionLost = new();
     private readonly List<Process> _launched = [];
     private readonly bool _accessibility;
+
+    // How launched programs start (the operator's umask); null starts them directly.
+    private readonly IProgramStarter? _starter;
     private nint _display;
     private nuint _root;
     private int _screen;
     private X11Keyboard _keyboard = null!;
     private Atoms _atoms = null!;
 
-    private X11Driver(DriverThread thread, string displayName, bool accessibility)
+    private X11Driver(DriverThread thread, string displayName, bool accessibility, IProgramStarter? starter)
     {
         _thread = thread;
+        _starter = starter;
         DisplayName = displayName;
         _accessibility = accessibility;
     }
@@ -34,10 +38,10 @@ internal sealed partial class X11Driver : IDesktopDriver
     /// <summary>The display this driver is connected to (":99").</summary>
     public string DisplayName { get; }
 
-    public static async ValueTask<X11Driver> OpenAsync(string displayName, bool accessibility, CancellationToken cancellationToken)
+    public static async ValueTask<X11Driver> OpenAsync(string displayName, bool accessibility, IProgramStarter? starter, CancellationToken cancellationToken)
     {
         var thread = new DriverThread($"vibe-x11 {displayName}");
-        var driver = new X11Driver(thread, displayName, accessibility);
+        var driver = new X11Driver(thread, displayName, accessibility, starter);
         try
         {
             await thread.RunAsync(driver.Connect, cancellationToken);
@@ -127,20 +131,27 @@ internal sealed partial class X11Driver : IDesktopDriver
         start.Environment["QT_ACCESSIBILITY"] = "1";
         start.Environment["QT_LINUX_ACCESSIBILITY_ALWAYS_ON"] = "1";
         start.Environment["GNOME_ACCESSIBILITY"] = "1";
-        foreach (var (name, value) in request.Environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[name] = value;
-        }
-
+        request.Apply(start);
         Process process;
         try
         {
-            process = Process.Start(start) ?? throw new DesktopDriverException($"could not start '{request.Program}'");
+            process = new Process { StartInfo = start };
+            if (_starter is null)
+            {
+                process.Start();
+            }
+            else
+            {
+                _starter.Start(process);
+            }
         }
         catch (System.ComponentModel.Win32Exception ex)
         {
             throw new DesktopDriverException($"could not start '{request.Program}': {ex.Message}", ex);
         }
+
+        // In the background: a program that reads its input late must not hold up the step.
+        _ = request.Feed(process);
 
         // Drained so a chatty program never blocks on a full pipe; its output is not the robot's business.
         process.OutputDataReceived += (_, _) => { };

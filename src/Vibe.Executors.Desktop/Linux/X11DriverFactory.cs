@@ -4,7 +4,7 @@ using Vibe.Executors.Desktop.Driver;
 namespace Vibe.Executors.Desktop.Linux;
 
 /// <summary>Opens <see cref="X11Driver"/>s on Linux and the BSDs (anything that is neither Windows nor macOS).</summary>
-internal sealed class X11DriverFactory : IDesktopDriverFactory
+internal sealed class X11DriverFactory(IProgramStarter? starter = null) : IDesktopDriverFactory
 {
     public string Backend => "x11";
 
@@ -22,7 +22,7 @@ internal sealed class X11DriverFactory : IDesktopDriverFactory
 
         try
         {
-            return await X11Driver.OpenAsync(display.Trim(), options.Accessibility, cancellationToken);
+            return await X11Driver.OpenAsync(display.Trim(), options.Accessibility, starter, cancellationToken);
         }
         catch (DllNotFoundException ex)
         {

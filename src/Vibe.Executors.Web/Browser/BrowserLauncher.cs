@@ -50,7 +50,10 @@ internal static class BrowserLauncher
                 }
                 catch (PlaywrightException ex)
                 {
-                    var reason = IsNotInstalled(ex) ? "not installed" : $"failed to start: {FirstLine(ex.Message)}";
+                    var reason = IsNotInstalled(ex) ? "not installed"
+                        : ex.Message.Contains("sandbox", StringComparison.OrdinalIgnoreCase) && Sandboxed
+                            ? $"failed to start its sandbox (this system may not allow unprivileged user namespaces; see docs/web.md, Sandbox): {FirstLine(ex.Message)}"
+                            : $"failed to start: {FirstLine(ex.Message)}";
                     failures.Add($"{candidate.Description}: {reason}");
                     context.Log.Write(RunLogLevel.Debug, null, $"browser {candidate.Description}: {reason}");
                 }
@@ -65,7 +68,7 @@ internal static class BrowserLauncher
             context.Log.Write(
                 RunLogLevel.Info,
                 null,
-                $"browser: {launched.Description}, {(options.Headless ? "headless" : "headed")}, started in {Duration.Format(context.Time.GetElapsedTime(started))}");
+                $"browser: {launched.Description}, {(options.Headless ? "headless" : "headed")}, {SandboxNote}, started in {Duration.Format(context.Time.GetElapsedTime(started))}");
             return (launched, page);
         }
         catch
@@ -113,6 +116,8 @@ internal static class BrowserLauncher
                 ExecutablePath = candidate.ExecutablePath,
                 Headless = options.Headless,
                 Args = args,
+                ChromiumSandbox = Sandboxed,
+                Proxy = options.Proxy?.ToPlaywright(),
                 Timeout = (float)LaunchTimeout.TotalMilliseconds,
                 TracesDir = tracesFolder,
                 ViewportSize = viewport,
@@ -129,6 +134,8 @@ internal static class BrowserLauncher
             ExecutablePath = candidate.ExecutablePath,
             Headless = options.Headless,
             Args = args,
+            ChromiumSandbox = Sandboxed,
+            Proxy = options.Proxy?.ToPlaywright(),
             Timeout = (float)LaunchTimeout.TotalMilliseconds,
             TracesDir = tracesFolder,
         });
@@ -150,6 +157,14 @@ internal static class BrowserLauncher
         }
     }
 
+    /// <summary>
+    /// Chromium's sandbox keeps a page that exploits the renderer away from the account's files. It is on, except as
+    /// root, where Chromium refuses to start it (the session line says so). Playwright turns it off unless asked.
+    /// </summary>
+    private static bool Sandboxed => !Environment.IsPrivilegedProcess;
+
+    private static string SandboxNote => Sandboxed ? "sandboxed" : "sandbox off (vibe runs as root)";
+
     private static List<string> Arguments(WebOptions options)
     {
         var args = new List<string>(QuietArgs);
@@ -157,11 +172,6 @@ internal static class BrowserLauncher
         {
             // Containers give /dev/shm 64 MB, too little for Chromium's shared memory on large pages.
             args.Add("--disable-dev-shm-usage");
-            if (Environment.IsPrivilegedProcess)
-            {
-                // Chromium refuses to start its sandbox as root.
-                args.Add("--no-sandbox");
-            }
         }
 
         args.AddRange(options.Args);

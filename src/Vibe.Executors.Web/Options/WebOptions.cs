@@ -34,8 +34,17 @@ internal sealed record WebOptions
     /// <summary>Whether a Playwright trace is recorded, to be kept only when a step fails.</summary>
     public bool Trace { get; init; } = true;
 
+    /// <summary>The proxy (VIBE_WEB_PROXY), its credentials kept off the command line; null for none.</summary>
+    public ProxySetting? Proxy { get; init; }
+
     /// <summary>The folder of the robot's file: relative paths in goto, upload and profile resolve here.</summary>
     public required string RobotFolder { get; init; }
+}
+
+/// <summary>A proxy server and the login it wants.</summary>
+internal sealed record ProxySetting(string Server, string? User, string? Password)
+{
+    public Microsoft.Playwright.Proxy ToPlaywright() => new() { Server = Server, Username = User, Password = Password };
 }
 
 /// <summary>Which browser to start, and where the choice came from (for messages).</summary>

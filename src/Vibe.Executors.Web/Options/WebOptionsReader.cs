@@ -20,6 +20,7 @@ internal static class WebOptionsReader
     public const string ActionTimeoutVariable = "VIBE_WEB_ACTION_TIMEOUT";
     public const string NavigationTimeoutVariable = "VIBE_WEB_NAVIGATION_TIMEOUT";
     public const string TraceVariable = "VIBE_WEB_TRACE";
+    public const string ProxyVariable = "VIBE_WEB_PROXY";
 
     /// <summary>The robot's "web" block, declared once: validate checks it, the schema and docs/web.md list it.</summary>
     public static IReadOnlyList<ParameterDescriptor> Settings { get; } =
@@ -105,6 +106,7 @@ internal static class WebOptionsReader
                 NavigationTimeout = Timeout("navigationTimeout", NavigationTimeoutVariable, WebOptions.DefaultNavigationTimeout),
                 ProfileDirectory = Text("profile", variable: null) is { } profile ? Path.GetFullPath(profile, robotFolder) : null,
                 Trace = Bool("trace", TraceVariable, fallback: true),
+                Proxy = Proxy(),
                 RobotFolder = robotFolder,
             };
         }
@@ -202,6 +204,35 @@ internal static class WebOptionsReader
             }
 
             return zone;
+        }
+
+        /// <summary>
+        /// VIBE_WEB_PROXY=http://user:password@proxy:3128. The credentials go to the browser through Playwright, not on
+        /// Chromium's command line, where every local user could read them.
+        /// </summary>
+        private ProxySetting? Proxy()
+        {
+            if (_environment.Get(ProxyVariable) is not { Length: > 0 } text)
+            {
+                return null;
+            }
+
+            if (!Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri) || uri.Host.Length == 0)
+            {
+                Errors.Add($"{ProxyVariable} is not a proxy address such as http://proxy:3128 or http://user:password@proxy:3128");
+                return null;
+            }
+
+            string? user = null;
+            string? password = null;
+            if (uri.UserInfo.Length > 0)
+            {
+                var parts = uri.UserInfo.Split(':', 2);
+                user = Uri.UnescapeDataString(parts[0]);
+                password = parts.Length > 1 ? Uri.UnescapeDataString(parts[1]) : "";
+            }
+
+            return new ProxySetting($"{uri.Scheme}://{uri.Host}:{uri.Port}", user, password);
         }
 
         private List<string> Args()

@@ -47,16 +47,12 @@ internal sealed class WebStep
 
     /// <summary>
     /// A file in the run's folder. The name may hold sub-folders but may not leave the run folder, so that a
-    /// robot cannot overwrite files elsewhere by mistake.
+    /// robot cannot overwrite files elsewhere by mistake (nor through a link made in the run folder).
     /// </summary>
     public string RunFile(string name, string parameter)
     {
-        var folder = Path.GetFullPath(Context.RunFolder);
-        var path = Path.GetFullPath(name, folder);
-        if (!path.StartsWith(folder.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-        {
-            throw new StepFailedException($"step {Name}: parameter '{parameter}' ('{name}') must stay inside the run folder");
-        }
+        var path = RunFolderPath.Resolve(Context.RunFolder, name)
+            ?? throw new StepFailedException($"step {Name}: parameter '{parameter}' ('{name}') must stay inside the run folder");
 
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         return path;

@@ -4,6 +4,7 @@ using Vibe.Application.Robots.ListRobots;
 using Vibe.Application.Robots.ValidateConfig;
 using Vibe.Host.Output;
 using Vibe.Infrastructure.Configuration;
+using Vibe.Infrastructure.Security;
 
 namespace Vibe.Host.Cli;
 
@@ -69,8 +70,9 @@ internal sealed class RobotCommands
         await using (scope)
         {
             var report = await mediator.Send(new ValidateConfig(), _session.Cancellation);
-            var envWarning = EnvFilePermissions.Check(scope.ServiceProvider.GetRequiredService<VibeLocations>().EnvFile);
-            var warnings = report.Warnings.Select(warning => warning.ToString()).Prepend(envWarning).OfType<string>().ToList();
+            var locations = scope.ServiceProvider.GetRequiredService<VibeLocations>();
+            var warnings = report.Warnings.Select(warning => warning.ToString())
+                .Concat(SecurityWarnings.For(locations, scope.ServiceProvider.GetRequiredService<VibeEnvironment>())).ToList();
             if (json)
             {
                 JsonOutput.Write(new
@@ -78,13 +80,13 @@ internal sealed class RobotCommands
                     valid = report.IsValid,
                     files = report.Files,
                     robots = report.RobotCount,
-                    warnings = warnings,
+                    warnings,
                     errors = report.Errors.Select(error => new { file = error.File, robot = error.Robot, path = error.Path, line = error.Line, column = error.Column, message = error.Message }),
                 });
                 return report.IsValid ? ExitCodes.Success : ExitCodes.Failed;
             }
 
-            // Warnings, not errors: the owner may share .env on purpose, a robot may be parked on a cron that never fires.
+            // Warnings, not errors: the owner may share a file on purpose, a robot may be parked on a cron that never fires.
             foreach (var warning in warnings)
             {
                 Console.Error.WriteLine($"warning: {warning}");

@@ -80,7 +80,7 @@ internal sealed class RunCommands
 
         Console.Out.WriteLine(finished.Status == RunStatus.Succeeded
             ? $"run {finished.Id} succeeded in {RunFormatting.Took(finished)}"
-            : $"run {finished.Id} {finished.Status.ToString().ToLowerInvariant()}: {finished.Error}");
+            : $"run {finished.Id} {finished.Status.ToString().ToLowerInvariant()}: {TerminalText.Escape(finished.Error ?? "")}");
         if (finished.EvidencePath is { } evidence)
         {
             Console.Out.WriteLine($"evidence: {evidence}");

@@ -60,11 +60,21 @@ internal sealed class ServiceCommands
             return ExitCodes.Invalid;
         }
 
+        var service = PidFile.ReadService(_locations.PidFile);
+        if (service is null && PidFile.ReadLive(_locations.PidFile) is { } claimed)
+        {
+            Console.Error.WriteLine($"vibe: {_locations.PidFile} names pid {claimed.Pid}, which cannot be proven to be this data folder's vibe service; nothing was stopped or started");
+            return ExitCodes.Conflict;
+        }
+
         var start = windows
             ? new ProcessStartInfo("powershell.exe") { ArgumentList = { "-NoProfile", "-ExecutionPolicy", "Bypass", "-File", script } }
             : new ProcessStartInfo("/bin/sh") { ArgumentList = { script } };
         start.UseShellExecute = false;
         var (program, arguments) = SelfCommand();
+        // The script stops only the pid proven here to be this data folder's service (empty: none runs), never
+        // whatever the pid file says: a stale file and a reused pid must not make it signal a stranger.
+        start.Environment["VIBE_SERVICE_PID"] = service?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "";
         start.Environment["VIBE_PID_FILE"] = _locations.PidFile;
         start.Environment["VIBE_STOP_FILE"] = StopRequestWatcher.StopFile(_locations);
         start.Environment["VIBE_SERVICE_LOG"] = _locations.ServiceLogFile;

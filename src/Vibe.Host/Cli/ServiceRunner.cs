@@ -8,6 +8,7 @@ using Vibe.Application.Services.GetServiceStatus;
 using Vibe.Infrastructure;
 using Vibe.Infrastructure.Configuration;
 using Vibe.Infrastructure.Persistence;
+using Vibe.Infrastructure.Security;
 using Vibe.Infrastructure.Service;
 
 namespace Vibe.Host.Cli;
@@ -80,7 +81,7 @@ internal static class ServiceRunner
 
         var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("vibe");
         var hostName = host.Services.GetRequiredService<IHostIdentity>().HostName;
-        if (EnvFilePermissions.Check(locations.EnvFile) is { } warning)
+        foreach (var warning in new[] { EnvFilePermissions.Check(locations.EnvFile), PrivateFiles.DataFolderWarning(locations.DataDirectory) }.OfType<string>())
         {
             logger.LogWarning("{Warning}", warning);
         }

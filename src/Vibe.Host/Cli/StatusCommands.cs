@@ -143,7 +143,7 @@ internal sealed class StatusCommands
 
         if (run.Error is not null)
         {
-            output.WriteLine($"  error      {run.Error}");
+            output.WriteLine($"  error      {TerminalText.Escape(run.Error)}");
         }
 
         if (run.FailedStepIndex is { } step)
@@ -198,5 +198,5 @@ internal sealed class StatusCommands
     private static string OnDisk(string path, Func<string, bool> exists) => exists(path) ? path : $"{path} (no longer on disk)";
 
     private static string Shorten(string? text) =>
-        text is null ? "" : text.Length <= 60 ? text : text[..57] + "...";
+        text is null ? "" : TerminalText.Escape(text.Length <= 60 ? text : text[..57] + "...");
 }

@@ -75,6 +75,7 @@ internal static class ActionTables
         ParameterType.List => "list",
         ParameterType.Variable => "variable name",
         ParameterType.Size => "size",
+        ParameterType.Map => "map of names to texts",
         _ => "text",
     };
 

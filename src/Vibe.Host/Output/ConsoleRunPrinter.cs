@@ -44,8 +44,17 @@ internal sealed class ConsoleRunPrinter : IRunLogListener
 
     public static string Format(RunLogEntry entry) => Format(entry.Time, entry.Level, entry.StepIndex, entry.Message);
 
-    public static string Format(DateTime time, RunLogLevel level, int? stepIndex, string message) =>
-        $"{time.ToLocalTime():HH:mm:ss.fff} {LevelTag(level)} {(stepIndex is { } i ? $"#{i + 1,-3}" : "    ")} {message}";
+    /// <summary>
+    /// One printed line per line of the message, each with the time, level and step, so nothing a program prints can
+    /// pass for a line of vibe's own; control characters (escape sequences that colour the terminal or set its title)
+    /// are shown escaped, never sent to the terminal.
+    /// </summary>
+    public static string Format(DateTime time, RunLogLevel level, int? stepIndex, string message)
+    {
+        var prefix = $"{time.ToLocalTime():HH:mm:ss.fff} {LevelTag(level)} {(stepIndex is { } i ? $"#{i + 1,-3}" : "    ")} ";
+        var lines = message.Split('\n');
+        return string.Join(Environment.NewLine, lines.Select(line => prefix + TerminalText.Escape(line.TrimEnd('\r'))));
+    }
 
     private sealed class Handed(ConsoleRunPrinter printer, long runId) : IDisposable
     {

@@ -252,6 +252,7 @@ internal static class RobotsSchema
             ParameterType.Boolean => new JsonObject { ["type"] = "boolean" },
             ParameterType.Choice => new JsonObject { ["enum"] = Array([.. parameter.Values, .. parameter.Aliases.Keys]) },
             ParameterType.List => new JsonObject { ["type"] = Array("string", "array"), ["items"] = new JsonObject { ["type"] = "string" } },
+            ParameterType.Map => new JsonObject { ["type"] = "object", ["additionalProperties"] = new JsonObject { ["type"] = Array("string", "number", "boolean") } },
             ParameterType.Size => new JsonObject
             {
                 ["anyOf"] = new JsonArray

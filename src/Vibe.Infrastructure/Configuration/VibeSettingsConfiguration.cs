@@ -16,6 +16,7 @@ public static class VibeSettingsConfiguration
         ("VIBE_SERVICE_", "Service"),
         ("VIBE_HOST_", "Host"),
         ("VIBE_RETENTION_", "Retention"),
+        ("VIBE_OUTPUT_", "Output"),
     ];
 
     public static IConfiguration Build(VibeEnvironment environment, IEnumerable<string> processVariableNames)

@@ -7,10 +7,18 @@ namespace Vibe.Infrastructure.Logging;
 /// <summary>
 /// A run's log: each line is masked, shown to listeners at once, and stored in batches (at most a second
 /// late, and always by the end of the run) so that logging costs the run one statement per batch, not one per line.
+/// Program output is bounded per run (<see cref="OutputLimits"/>) and waits for the store when too many lines are
+/// pending, so the memory stays flat however much a program prints.
 /// </summary>
 internal sealed class DatabaseRunLog : IRunLog
 {
     private const int BatchSize = 200;
+
+    // Program output beyond this many pending lines waits for a flush instead of queueing without limit.
+    private const int MaxPending = 4 * BatchSize;
+    private readonly OutputLimits _limits;
+    private long _outputLines;
+    private long _outputBytes;
     private readonly IVibeDbContextFactory _contexts;
     private readonly ISecretMasker _masker;
     private readonly TimeProvider _time;
@@ -23,8 +31,9 @@ internal sealed class DatabaseRunLog : IRunLog
     private readonly ITimer _timer;
     private bool _detached;
 
-    public DatabaseRunLog(long runId, string robotName, IVibeDbContextFactory contexts, ISecretMasker masker, TimeProvider time, IEnumerable<IRunLogListener> listeners)
+    public DatabaseRunLog(long runId, string robotName, IVibeDbContextFactory contexts, ISecretMasker masker, TimeProvider time, IEnumerable<IRunLogListener> listeners, OutputLimits limits)
     {
+        _limits = limits;
         RunId = runId;
         _robotName = robotName;
         _contexts = contexts;
@@ -61,6 +70,41 @@ internal sealed class DatabaseRunLog : IRunLog
         {
             _ = FlushQuietlyAsync();
         }
+    }
+
+    public async ValueTask<bool> WriteOutputAsync(RunLogLevel level, int? stepIndex, string line, CancellationToken cancellationToken)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetByteCount(line);
+        bool wait;
+        lock (_gate)
+        {
+            if (_outputLines >= _limits.MaxLines || _outputBytes + bytes > _limits.MaxBytes)
+            {
+                // Once full, stay full: a later short line must not slip in after longer ones were dropped.
+                _outputLines = _limits.MaxLines;
+                return false;
+            }
+
+            _outputLines++;
+            _outputBytes += bytes;
+            wait = _pending.Count >= MaxPending;
+        }
+
+        if (wait)
+        {
+            // Back-pressure: the program's pipe fills while the store catches up, and the program waits.
+            try
+            {
+                await FlushAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The store failed: the lines were put back for a later flush, and the run's byte limit bounds them.
+            }
+        }
+
+        Write(level, stepIndex, line);
+        return true;
     }
 
     public IReadOnlyList<RunLogEntry> Tail(int count)
@@ -154,14 +198,16 @@ internal sealed class DatabaseRunLogFactory : IRunLogFactory
     private readonly ISecretMasker _masker;
     private readonly TimeProvider _time;
     private readonly IEnumerable<IRunLogListener> _listeners;
+    private readonly OutputLimits _limits;
 
-    public DatabaseRunLogFactory(IVibeDbContextFactory contexts, ISecretMasker masker, TimeProvider time, IEnumerable<IRunLogListener> listeners)
+    public DatabaseRunLogFactory(IVibeDbContextFactory contexts, ISecretMasker masker, TimeProvider time, IEnumerable<IRunLogListener> listeners, OutputLimits limits)
     {
+        _limits = limits;
         _contexts = contexts;
         _masker = masker;
         _time = time;
         _listeners = listeners;
     }
 
-    public IRunLog Open(long runId, string robotName) => new DatabaseRunLog(runId, robotName, _contexts, _masker, _time, _listeners);
+    public IRunLog Open(long runId, string robotName) => new DatabaseRunLog(runId, robotName, _contexts, _masker, _time, _listeners, _limits);
 }

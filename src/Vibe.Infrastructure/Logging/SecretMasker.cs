@@ -6,61 +6,47 @@ using Vibe.Infrastructure.Configuration;
 namespace Vibe.Infrastructure.Logging;
 
 /// <summary>
-/// Masks every value of .env (except the settings that are plainly not secret, such as the provider name or a
-/// port) and every value a robot read through ${env:…}. Passwords inside connection strings are masked on
-/// their own too, since the whole string rarely appears in a message but the password might.
+/// Masks every value of .env and every VIBE_* setting of the real environment (except the settings that are plainly
+/// not secret, such as the provider name or a port) and every value a robot read through ${env:…}. Passwords inside
+/// connection strings are masked on their own too, since the whole string rarely appears in a message but the
+/// password might. Each secret is also masked in the forms it travels in: JSON-escaped (traces), URL-encoded (form
+/// posts, query strings), HTML-escaped (page.html) and Base64.
 /// </summary>
 internal sealed class SecretMasker : ISecretMasker
 {
     public const string Replacement = "***";
-
-    // Settings whose values are not secret; masking them would only make messages unreadable.
-    private static readonly HashSet<string> PlainSettings = new(StringComparer.Ordinal)
-    {
-        "VIBE_DB_PROVIDER", "VIBE_SMTP_HOST", "VIBE_SMTP_PORT", "VIBE_SMTP_SECURITY", "VIBE_SMTP_FROM", "VIBE_NOTIFY_TO",
-        "VIBE_CONFIG_DIR", "VIBE_DATA_DIR", "VIBE_ROBOTS_FILE", "VIBE_ROBOTS_DIR", "VIBE_HOST_NAME", "VIBE_HOST_LABELS",
-        "VIBE_KEEPALIVE_INTERVAL", "VIBE_WEB_BROWSER", "VIBE_WEB_HEADLESS",
-
-        // Of the SMTP settings only the password is a secret: masking the login or the CA file's path would turn every
-        // mention of them (and every word that contains them) into ***.
-        "VIBE_SMTP_USER", "VIBE_SMTP_TIMEOUT", "VIBE_SMTP_CA_FILE",
-    };
-
-    // Whole groups of settings that hold no secret.
-    private static readonly string[] PlainPrefixes = ["VIBE_SERVICE_", "VIBE_RETENTION_", "VIBE_NOTIFY_"];
 
     private readonly ConcurrentDictionary<string, byte> _secrets = new(StringComparer.Ordinal);
     private volatile string[] _ordered = [];
 
     public SecretMasker(VibeEnvironment environment)
     {
-        foreach (var (key, value) in environment.DotEnvValues)
+        var settings = environment.DotEnvValues.Where(pair => !SecretSettings.IsPlain(pair.Key))
+            .Concat(SecretSettings.FromProcessEnvironment());
+        foreach (var (_, value) in settings)
         {
-            if (IsPlain(key))
-            {
-                continue;
-            }
-
             AddSecret(value);
             AddConnectionStringPasswords(value);
+            AddUrlPassword(value);
         }
     }
 
-    // Browser settings are plain (a time zone or a viewport is no secret), except extra arguments, which may carry proxy credentials.
-    private static bool IsPlain(string key) =>
-        PlainSettings.Contains(key)
-        || PlainPrefixes.Any(prefix => key.StartsWith(prefix, StringComparison.Ordinal))
-        || (key.StartsWith("VIBE_WEB_", StringComparison.Ordinal) && key != "VIBE_WEB_ARGS");
-
     public void AddSecret(string value)
     {
-        // Very short values and booleans/numbers would mask ordinary words and digits everywhere.
-        if (value.Length < 4 || bool.TryParse(value, out _) || double.TryParse(value, out _))
+        // Very short values would mask ordinary words and digits everywhere (`vibe validate` warns about them).
+        // Anything longer is masked whatever it looks like: a PIN, a date or "true" is a secret when it is one.
+        if (value.Length < SecretSettings.MinimumMaskedLength)
         {
             return;
         }
 
-        if (_secrets.TryAdd(value, 0))
+        var added = false;
+        foreach (var form in EncodedForms.Of(value))
+        {
+            added |= _secrets.TryAdd(form, 0);
+        }
+
+        if (added)
         {
             // Longest first, so a secret that contains another is masked whole.
             _ordered = _secrets.Keys.OrderByDescending(secret => secret.Length).ToArray();
@@ -78,6 +64,15 @@ internal sealed class SecretMasker : ISecretMasker
         }
 
         return text;
+    }
+
+    // A proxy or service address with a login (http://user:password@proxy:3128): the password may show on its own.
+    private void AddUrlPassword(string value)
+    {
+        if (Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri) && uri.UserInfo.Split(':', 2) is [_, { Length: > 0 } password])
+        {
+            AddSecret(Uri.UnescapeDataString(password));
+        }
     }
 
     private void AddConnectionStringPasswords(string value)

@@ -69,6 +69,12 @@ public sealed class SmtpMailSender
             await client.ConnectAsync(endpoint.Host, endpoint.Port, endpoint.SocketOptions, cancellationToken);
             if (endpoint.User is { } user)
             {
+                if (!client.IsSecure)
+                {
+                    throw new MailDeliveryException(
+                        $"SMTP server {endpoint}: the connection is not encrypted, so the password of '{user}' was not sent; use VIBE_SMTP_SECURITY=StartTls or SslOnConnect with a server that offers TLS", isTransient: false);
+                }
+
                 await client.AuthenticateAsync(user, endpoint.Password ?? "", cancellationToken);
             }
 
@@ -135,6 +141,8 @@ public sealed class SmtpMailSender
             SocketException socket => new MailDeliveryException($"{server} cannot be reached: {socket.Message}", isTransient: true, ex),
             SmtpProtocolException or ServiceNotConnectedException or IOException or TimeoutException or OperationCanceledException =>
                 new MailDeliveryException($"{server}: the connection failed: {FirstLine(ex.Message)}", isTransient: true, ex),
+            NotSupportedException when endpoint.SocketOptions == SecureSocketOptions.StartTls => new MailDeliveryException(
+                $"{server} does not offer STARTTLS, so {(endpoint.User is null ? "the mail" : $"the password of '{endpoint.User}'")} was not sent over an unencrypted connection (a server that stops offering STARTTLS may be under attack)", isTransient: true, ex),
             ParseException parse => new MailDeliveryException($"an address of the mail is not valid: {parse.Message}", isTransient: false, ex),
             _ => new MailDeliveryException($"{server}: {FirstLine(ex.Message)}", isTransient: false, ex),
         };

@@ -104,7 +104,10 @@ public enum SmtpSecurity
     /// <summary>TLS from the first byte (usually port 465).</summary>
     SslOnConnect,
 
-    /// <summary>TLS on port 465, otherwise STARTTLS when the server offers it.</summary>
+    /// <summary>
+    /// TLS on port 465, otherwise STARTTLS when the server offers it. With a login configured, STARTTLS is required:
+    /// a server (or a man in the middle) that does not offer it gets no password.
+    /// </summary>
     Auto,
 }
 
@@ -116,6 +119,9 @@ public sealed record SmtpEndpoint(string Host, int Port, SmtpSecurity Security, 
         SmtpSecurity.None => SecureSocketOptions.None,
         SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
         SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
+
+        // A password never travels in clear: with a login, Auto is TLS on 465 and STARTTLS-or-fail elsewhere.
+        _ when User is not null => Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls,
         _ => SecureSocketOptions.Auto,
     };
 

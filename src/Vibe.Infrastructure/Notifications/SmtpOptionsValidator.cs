@@ -84,6 +84,11 @@ public sealed class SmtpOptionsValidator : IValidateOptions<SmtpOptions>
             problems.Add("VIBE_SMTP_PASSWORD is set but VIBE_SMTP_USER is not: set both, or neither for a server without login");
         }
 
+        if (hasUser && SmtpOptions.TryParseSecurity(smtp.Security, out var security) && security == SmtpSecurity.None)
+        {
+            problems.Add("VIBE_SMTP_SECURITY is None but VIBE_SMTP_USER is set: vibe never sends a password over an unencrypted connection; use StartTls, SslOnConnect or Auto");
+        }
+
         if (!SmtpOptions.TryParseTimeout(smtp.Timeout, out _))
         {
             problems.Add($"VIBE_SMTP_TIMEOUT is '{smtp.Timeout}'; use a duration such as 30s or 00:00:30");

@@ -64,6 +64,69 @@ public sealed class PidFile : IDisposable
         return null;
     }
 
+    /// <summary>
+    /// The pid of the service running for this data folder, only when it is proven to be vibe's service: the lock is
+    /// held, the pid is above 1, and (where the system shows it) that process holds the lock file open and was started
+    /// with `start-service`. A stale pid file naming a reused pid, or a pid written by someone else, gives null: restart
+    /// and stop must never signal a stranger.
+    /// </summary>
+    public static int? ReadService(string path)
+    {
+        if (ReadLive(path) is not { } live || live.Pid <= 1)
+        {
+            return null;
+        }
+
+        return IsVibeService(live.Pid, LockPath(path)) ? live.Pid : null;
+    }
+
+    private static bool IsVibeService(int pid, string lockPath)
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            var commandLine = ReadCommandLine(pid);
+            return commandLine is not null
+                && commandLine.Contains("start-service", StringComparer.Ordinal)
+                && HoldsOpen(pid, System.IO.Path.GetFullPath(lockPath));
+        }
+
+        // Elsewhere the command line of another process is not at hand: the process must at least be a vibe or dotnet one.
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited && process.ProcessName is "vibe" or "dotnet" or "vibe.exe" or "dotnet.exe";
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
+    }
+
+    private static string[]? ReadCommandLine(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline").Split('\0', StringSplitOptions.RemoveEmptyEntries);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static bool HoldsOpen(int pid, string file)
+    {
+        try
+        {
+            return Directory.EnumerateFileSystemEntries($"/proc/{pid}/fd")
+                .Any(fd => string.Equals(new FileInfo(fd).LinkTarget, file, StringComparison.Ordinal));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
     private static bool IsLocked(string path)
     {
         try

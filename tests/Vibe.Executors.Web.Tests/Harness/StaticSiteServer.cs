@@ -31,6 +31,9 @@ public sealed class StaticSiteServer : IDisposable
 
     public string BaseUrl { get; }
 
+    /// <summary>The value of the session cookie that pages named *session* set.</summary>
+    public const string SessionCookie = "sess-cookie-5c1d7a9e";
+
     public string Url(string path) => BaseUrl + path.TrimStart('/');
 
     public void Dispose()
@@ -82,6 +85,13 @@ public sealed class StaticSiteServer : IDisposable
         }
 
         response.ContentType = ContentTypes.GetValueOrDefault(Path.GetExtension(path), "application/octet-stream");
+
+        // A page named *session* opens a session, as a site's login answer would: its cookie must stay out of traces.
+        if (relative.Contains("session", StringComparison.Ordinal))
+        {
+            response.Headers.Add("Set-Cookie", $"site_session={SessionCookie}; Path=/");
+        }
+
         var bytes = await File.ReadAllBytesAsync(path);
         response.ContentLength64 = bytes.Length;
         try

@@ -19,6 +19,9 @@ public sealed record SmtpServerSetup
 
     /// <summary>Answer the first N messages with 451 (try again later).</summary>
     public int FailFirst { get; init; }
+
+    /// <summary>Accept AUTH without TLS, as a server whose STARTTLS was stripped on the way would.</summary>
+    public bool AuthInClear { get; init; }
 }
 
 /// <summary>One message as the server received it, with its envelope.</summary>
@@ -94,6 +97,11 @@ public sealed class SmtpTestServer : IDisposable
             start.ArgumentList.Add(_setup.Password ?? "");
         }
 
+        if (_setup.AuthInClear)
+        {
+            start.ArgumentList.Add("--auth-in-clear");
+        }
+
         if (_setup.FailFirst > 0)
         {
             start.ArgumentList.Add("--fail-first");
@@ -121,6 +129,13 @@ public sealed class SmtpTestServer : IDisposable
 
         _process?.Dispose();
         _process = null;
+    }
+
+    /// <summary>The AUTH attempts the server saw ("AUTH PLAIN tls=False").</summary>
+    public IReadOnlyList<string> AuthAttempts()
+    {
+        var log = Path.Combine(MailDirectory, "auth.log");
+        return File.Exists(log) ? File.ReadAllLines(log) : [];
     }
 
     public IReadOnlyList<ReceivedMail> Messages()

@@ -137,14 +137,12 @@ internal static unsafe class WindowsWindows
             start.ArgumentList.Add(argument);
         }
 
-        foreach (var (name, value) in request.Environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[name] = value;
-        }
-
+        request.Apply(start);
         try
         {
             using var process = Process.Start(start) ?? throw new DesktopDriverException($"could not start '{request.Program}'");
+            // Before the handle is let go, which closes its input pipe.
+            request.Feed(process).GetAwaiter().GetResult();
             return process.Id;
         }
         catch (System.ComponentModel.Win32Exception ex)
