@@ -69,7 +69,9 @@ internal sealed class Housekeeper(
             health.Succeeded();
         }
 
-        if (state.SchedulerStartedAt == DateTime.MaxValue)
+        // Fire times missed before the scheduler started are handled in one round, once the youngest of them is old
+        // enough to be another host's (CatchUpCutoff): split over two rounds, runOnce would make two catch-up runs.
+        if (state.SchedulerStartedAt == DateTime.MaxValue || time.GetUtcNow().UtcDateTime < state.SchedulerStartedAt + CatchUpCutoff.RecordingGrace)
         {
             return;
         }
