@@ -64,6 +64,59 @@ public class OutageTests
     }
 
     [Fact]
+    public async Task An_outcome_kept_in_the_journal_when_the_service_was_killed_is_recorded_by_the_next_service_before_anything_runs_again()
+    {
+        await using var server = await PostgresServer.StartAsync();
+        var marks = Path.Combine(Path.GetTempPath(), $"vibe-paid-{Guid.NewGuid():N}.txt");
+        await using var world = await ServiceWorkspace.OnServerAsync(
+            $$"""
+            { "robots": [
+              { "name": "payer", "executor": "shell", "retry": { "maxAttempts": 3, "delay": "1s" },
+                "steps": [
+                  { "action": "run", "program": "sh", "args": ["-c", "echo paid >> '{{marks}}'"] },
+                  { "action": "wait", "duration": "3s" } ] }
+            ] }
+            """,
+            server,
+            ("VIBE_SERVICE_LEASE", "00:00:06"));
+        try
+        {
+            var first = await world.StartServiceAsync("svc");
+            var queued = await world.Store.EnqueueAsync("payer");
+            await Eventually.TrueAsync(
+                () => Task.FromResult(File.Exists(marks)),
+                async () => "the robot never paid\n" + await world.ReportAsync());
+
+            // The store goes away before the robot ends; once its outcome is in the journal, the service dies.
+            await server.StopAsync();
+            var journal = Path.Combine(world.Files.DataDirectory, "outcomes", $"{queued.Id}.json");
+            await Eventually.TrueAsync(
+                () => Task.FromResult(File.Exists(journal)),
+                () => Task.FromResult("the outcome never reached the journal\n" + first.Report()));
+            first.KillHard();
+            await first.WaitForExitAsync();
+            await server.StartAgainAsync();
+
+            await world.StartServiceAsync("svc");
+            var run = await Eventually.ValueAsync(
+                async () => (await world.Store.RunsOrNoneAsync("payer")).FirstOrDefault(r => r.Id == queued.Id),
+                r => r?.Status.IsFinished() == true,
+                async _ => "the run was never recorded as finished\n" + await world.ReportAsync(),
+                TimeSpan.FromSeconds(90));
+            var report = await world.ReportAsync();
+
+            Assert.True(run!.Status == RunStatus.Succeeded, "the journaled outcome is recorded, not the run taken for lost\n" + report);
+            Assert.True(File.ReadAllLines(marks).Length == 1, $"the robot paid {File.ReadAllLines(marks).Length} times\n" + report);
+            Assert.True((await world.Store.RunsAsync("payer")).Count == 1, "no retry\n" + report);
+            Assert.False(File.Exists(journal), "the journal entry is forgotten once recorded\n" + report);
+        }
+        finally
+        {
+            File.Delete(marks);
+        }
+    }
+
+    [Fact]
     public async Task Every_fire_time_of_a_30_s_store_outage_leaves_exactly_one_row_per_misfire_policy_and_a_robot_added_meanwhile_gets_its_first()
     {
         await using var server = await PostgresServer.StartAsync();
