@@ -17,17 +17,7 @@ public class OutageTests
     {
         await using var server = await PostgresServer.StartAsync();
         var marks = Path.Combine(Path.GetTempPath(), $"vibe-paid-{Guid.NewGuid():N}.txt");
-        await using var world = await ServiceWorkspace.OnServerAsync(
-            $$"""
-            { "robots": [
-              { "name": "payer", "executor": "shell", "retry": { "maxAttempts": 3, "delay": "1s" },
-                "steps": [
-                  { "action": "run", "program": "sh", "args": ["-c", "echo paid >> '{{marks}}'"] },
-                  { "action": "wait", "duration": "12s" } ] }
-            ] }
-            """,
-            server,
-            ("VIBE_SERVICE_LEASE", "00:00:06"));
+        await using var world = await PayerWorldAsync(server, marks, waitAfterPaying: "12s");
         try
         {
             await world.StartServiceAsync("svc");
@@ -68,17 +58,7 @@ public class OutageTests
     {
         await using var server = await PostgresServer.StartAsync();
         var marks = Path.Combine(Path.GetTempPath(), $"vibe-paid-{Guid.NewGuid():N}.txt");
-        await using var world = await ServiceWorkspace.OnServerAsync(
-            $$"""
-            { "robots": [
-              { "name": "payer", "executor": "shell", "retry": { "maxAttempts": 3, "delay": "1s" },
-                "steps": [
-                  { "action": "run", "program": "sh", "args": ["-c", "echo paid >> '{{marks}}'"] },
-                  { "action": "wait", "duration": "3s" } ] }
-            ] }
-            """,
-            server,
-            ("VIBE_SERVICE_LEASE", "00:00:06"));
+        await using var world = await PayerWorldAsync(server, marks, waitAfterPaying: "3s");
         try
         {
             var first = await world.StartServiceAsync("svc");
@@ -177,6 +157,23 @@ public class OutageTests
         var newbie = await world.Store.RunsAsync("newbie");
         Assert.True(newbie.Min(row => row.ScheduledFireTime) <= added.AddSeconds(4), $"the new robot's first fire time (within 2 s of {added:HH:mm:ss}) has a row\n{report}");
     }
+
+    /// <summary>
+    /// A robot that pays (appends a line to <paramref name="marks"/>) and then waits, with retries allowed and a lease
+    /// shorter than the outages: executing it twice would show as two lines.
+    /// </summary>
+    private static Task<ServiceWorkspace> PayerWorldAsync(PostgresServer server, string marks, string waitAfterPaying) =>
+        ServiceWorkspace.OnServerAsync(
+            $$"""
+            { "robots": [
+              { "name": "payer", "executor": "shell", "retry": { "maxAttempts": 3, "delay": "1s" },
+                "steps": [
+                  { "action": "run", "program": "sh", "args": ["-c", "echo paid >> '{{marks}}'"] },
+                  { "action": "wait", "duration": "{{waitAfterPaying}}" } ] }
+            ] }
+            """,
+            server,
+            ("VIBE_SERVICE_LEASE", "00:00:06"));
 
     /// <summary>Even seconds between the robot's first recorded fire time and <paramref name="until"/> that have no row.</summary>
     private static async Task<List<DateTime>> GapsAsync(ServiceWorkspace world, string robot, DateTime until)
