@@ -52,7 +52,16 @@ public static class VibeCli
         builder.Logging.AddFilter("Vibe.Application.Common.Behaviours", LogLevel.Error);
         builder.Logging.AddFilter("Vibe.Infrastructure.Service.StoreHealth", LogLevel.None);
         builder.Logging.AddFilter("Vibe.Infrastructure.Notifications", LogLevel.Error);
-        builder.Services.AddVibe(settings);
+        try
+        {
+            builder.Services.AddVibe(settings);
+        }
+        catch (Exception ex)
+        {
+            // A broken executor plug-in: one line naming its folder.
+            return ErrorReporter.Report(ex, Console.Error);
+        }
+
         builder.Services.Replace(ServiceDescriptor.Singleton<ICoconaBootstrapper, VibeBootstrapper>());
         builder.Services.Replace(ServiceDescriptor.Singleton<ICoconaApplicationMetadataProvider, VibeMetadata>());
         builder.Services.AddSingleton<ConsoleRunPrinter>();
