@@ -69,6 +69,17 @@ public static class VibeCli
         builder.Services.AddSingleton<Vibe.Application.Executors.IRunLogListener>(provider => provider.GetRequiredService<ConsoleRunPrinter>());
 
         var app = builder.Build();
+        try
+        {
+            // Two executors of one name (a plug-in and a built-in, say) are refused here, in one line: a command
+            // class that fails to be created is not reported by Cocona.
+            app.Services.GetRequiredService<Vibe.Application.Executors.ExecutorRegistry>();
+        }
+        catch (Vibe.Application.Common.Errors.VibeException ex)
+        {
+            return ErrorReporter.Report(ex, Console.Error);
+        }
+
         app.AddCommands<RunCommands>();
         app.AddCommands<StatusCommands>();
         app.AddCommands<RobotCommands>();

@@ -13,7 +13,7 @@ public sealed class ExecutorRegistry
         {
             // Two plug-ins (or a plug-in and a built-in) claim one name: say which, rather than pick one silently.
             throw Common.Errors.VibeException.Invalid(
-                $"executor '{twice.Key}' is registered more than once (by {string.Join(", ", twice.Select(executor => executor.GetType().Assembly.GetName().Name))}); rename one");
+                $"executor '{twice.Key}' is registered more than once (by {string.Join(", ", twice.Select(executor => $"{executor.GetType().Assembly.GetName().Name} in {Path.GetDirectoryName(executor.GetType().Assembly.Location)}"))}); rename one");
         }
 
         _executors = all.ToDictionary(executor => executor.Name, StringComparer.OrdinalIgnoreCase);
