@@ -1,0 +1,152 @@
+using Vibe.TestSupport;
+
+namespace Vibe.IntegrationTests;
+
+/// <summary>
+/// docs/executors.md, followed step by step: tests/SampleExecutor (an "echo" executor) is built against the packed
+/// Vibe.Application, published into a configuration folder's executors/, and used through the real `vibe` CLI with
+/// no change to vibe itself.
+/// </summary>
+[Collection(PackedVibeCollection.Name)]
+public class ExecutorPluginTests(PackedVibe packages)
+{
+    private const string EchoRobot = """
+        {
+          "name": "hello-echo",
+          "executor": "echo",
+          "steps": [
+            { "action": "say", "text": "hello from a plug-in", "times": 2 },
+            { "action": "write", "file": "out.txt", "text": "written by echo" }
+          ]
+        }
+        """;
+
+    private static readonly SemaphoreSlim PublishGate = new(1, 1);
+    private static string? _published;
+
+    [Fact]
+    public async Task A_robot_of_a_plugin_executor_runs_with_run_now()
+    {
+        using var work = await WorkspaceWithPluginAsync(Path.Combine("executors", "echo"));
+        work.WriteRobotList(EchoRobot);
+
+        var result = await VibeProcess.RunAsync(work.Directory, "run-now", "hello-echo");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(2, result.Output.Split('\n').Count(line => line.Contains("echo: hello from a plug-in", StringComparison.Ordinal)));
+        Assert.Equal("written by echo", await File.ReadAllTextAsync(Path.Combine(work.DataDirectory, "runs", "1", "out.txt")));
+    }
+
+    [Fact]
+    public async Task Validate_catches_a_misspelled_optional_parameter_of_a_plugin_action()
+    {
+        using var work = await WorkspaceWithPluginAsync(Path.Combine("executors", "echo"));
+        work.WriteRobotList(EchoRobot.Replace("\"times\"", "\"tims\"", StringComparison.Ordinal));
+
+        var result = await VibeProcess.RunAsync(work.Directory, "validate");
+
+        Assert.True(result.ExitCode != 0, result.ToString());
+        Assert.Contains("unknown parameter 'tims' for action 'say' (did you mean 'times'?)", result.Output + result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Schema_and_list_robots_know_the_plugin_and_its_actions()
+    {
+        using var work = await WorkspaceWithPluginAsync(Path.Combine("executors", "echo"));
+        work.WriteRobotList(EchoRobot);
+
+        var markdown = await VibeProcess.RunAsync(work.Directory, "schema", "--markdown");
+        var schema = await VibeProcess.RunAsync(work.Directory, "schema");
+        var list = await VibeProcess.RunAsync(work.Directory, "list-robots");
+
+        Assert.True(markdown.ExitCode == 0, markdown.ToString());
+        Assert.Contains("| `say` | `text` (text) | `times` (whole number 1–10, default `1`) | Writes the text to the run log |", markdown.Output, StringComparison.Ordinal);
+        Assert.Contains("| `write` |", markdown.Output, StringComparison.Ordinal);
+        Assert.Contains("\"echo\"", schema.Output, StringComparison.Ordinal);
+        Assert.True(list.ExitCode == 0, list.ToString());
+        Assert.Contains("hello-echo  echo", list.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_plugin_in_the_VIBE_EXECUTORS_DIR_folder_is_loaded_too()
+    {
+        using var work = await WorkspaceWithPluginAsync(Path.Combine("shared-executors", "echo"));
+        work.WriteRobotList(EchoRobot);
+        var environment = new Dictionary<string, string> { ["VIBE_EXECUTORS_DIR"] = work.PathOf("shared-executors") };
+
+        var result = await VibeProcess.RunAsync(work.Directory, environment, "run-now", "hello-echo");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("echo: hello from a plug-in", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_broken_plugin_folder_is_one_line_naming_the_folder_and_the_problem()
+    {
+        using var work = await WorkspaceWithPluginAsync(Path.Combine("executors", "echo"));
+        work.WriteRobotList(EchoRobot);
+        work.WriteFile(Path.Combine("executors", "half-copied", "readme.txt"), "the publish output went elsewhere");
+
+        var result = await VibeProcess.RunAsync(work.Directory, "validate");
+
+        Assert.Equal(3, result.ExitCode);
+        var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal($"vibe: executor folder {work.PathOf(Path.Combine("executors", "half-copied"))}: no .deps.json found; put the output of `dotnet publish` of one executor project here", line.TrimEnd());
+    }
+
+    [Fact]
+    public async Task A_plugin_that_claims_a_built_in_name_is_refused_in_one_line()
+    {
+        using var work = await WorkspaceWithPluginAsync(Path.Combine("executors", "echo"));
+        CopyFolder(Path.Combine(work.Directory, "executors", "echo"), work.PathOf(Path.Combine("more", "echo-again")));
+        work.WriteRobotList(EchoRobot);
+        var environment = new Dictionary<string, string> { ["VIBE_EXECUTORS_DIR"] = work.PathOf("more") };
+
+        var result = await VibeProcess.RunAsync(work.Directory, environment, "validate");
+
+        Assert.Equal(3, result.ExitCode);
+        var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("vibe: executor 'echo' is registered more than once", line, StringComparison.Ordinal);
+    }
+
+    /// <summary>A configuration folder with the published sample executor in <paramref name="pluginFolder"/>.</summary>
+    private async Task<TempWorkspace> WorkspaceWithPluginAsync(string pluginFolder)
+    {
+        var work = new TempWorkspace();
+        CopyFolder(await PublishedAsync(), work.PathOf(pluginFolder));
+        return work;
+    }
+
+    /// <summary>Steps 1–3 of docs/executors.md, done once: the sample project, built against the package, published.</summary>
+    private async Task<string> PublishedAsync()
+    {
+        await PublishGate.WaitAsync();
+        try
+        {
+            if (_published is null)
+            {
+                var build = packages.Scratch("sample-executor");
+                var project = Path.Combine(build, "SampleExecutor");
+                packages.CopyProject(Path.Combine(TestPaths.RepositoryRoot, "tests", "SampleExecutor"), project);
+                var output = Path.Combine(build, "published");
+                await PackedVibe.RunDotnetAsync(project, "publish", "-c", "Release", "-o", output, $"-p:VibeVersion={packages.Version}", "-nologo");
+                _published = output;
+            }
+
+            return _published;
+        }
+        finally
+        {
+            PublishGate.Release();
+        }
+    }
+
+    private static void CopyFolder(string source, string target)
+    {
+        Directory.CreateDirectory(target);
+        foreach (var file in Directory.GetFiles(source))
+        {
+            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+        }
+    }
+}
