@@ -109,6 +109,19 @@ public class ExecutorPluginTests(PackedVibe packages)
         Assert.StartsWith("vibe: executor 'echo' is registered more than once", line, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("SampleExecutor.csproj")]
+    [InlineData("EchoPlugin.cs")]
+    [InlineData("EchoExecutor.cs")]
+    public async Task Docs_executors_md_shows_the_sample_executor_the_test_builds(string file)
+    {
+        var docs = (await File.ReadAllTextAsync(Path.Combine(TestPaths.RepositoryRoot, "docs", "executors.md"))).ReplaceLineEndings("\n");
+        var source = (await File.ReadAllTextAsync(Path.Combine(TestPaths.RepositoryRoot, "tests", "SampleExecutor", file))).ReplaceLineEndings("\n");
+
+        Assert.True(docs.Contains($"`{file}`:\n\n```", StringComparison.Ordinal) && docs.Contains(source, StringComparison.Ordinal),
+            $"docs/executors.md no longer shows tests/SampleExecutor/{file} as it is: copy the file into its code block");
+    }
+
     /// <summary>A configuration folder with the published sample executor in <paramref name="pluginFolder"/>.</summary>
     private async Task<TempWorkspace> WorkspaceWithPluginAsync(string pluginFolder)
     {
