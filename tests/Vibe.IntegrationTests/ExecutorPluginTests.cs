@@ -38,6 +38,61 @@ public class ExecutorPluginTests(PackedVibe packages)
     }
 
     [Fact]
+    public async Task The_service_loads_the_plugin_and_runs_its_robot_from_the_queue()
+    {
+        using var work = await WorkspaceWithPluginAsync(Path.Combine("executors", "echo"));
+        work.WriteRobotList(EchoRobot);
+        using var service = VibeProcess.Start(work.Directory, null, "start-service");
+        var said = new System.Text.StringBuilder();
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        service.OutputDataReceived += (_, e) => Heard(e.Data);
+        service.ErrorDataReceived += (_, e) => Heard(e.Data);
+        service.Exited += (_, _) => started.TrySetResult();
+        service.EnableRaisingEvents = true;
+        service.BeginOutputReadLine();
+        service.BeginErrorReadLine();
+        if (service.HasExited)
+        {
+            started.TrySetResult();
+        }
+
+        try
+        {
+            await started.Task;
+            Assert.False(service.HasExited, $"the service did not start:\n{said}");
+
+            var result = await VibeProcess.RunAsync(work.Directory, "run-now", "hello-echo", "--wait");
+
+            Assert.True(result.ExitCode == 0, result.ToString() + "\n--- service ---\n" + said);
+            Assert.Contains("the vibe service", result.Output, StringComparison.Ordinal);
+            Assert.Contains("echo: hello from a plug-in", result.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await VibeProcess.RunAsync(work.Directory, "stop-service");
+            await service.WaitForExitAsync();
+        }
+
+        void Heard(string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+
+            lock (said)
+            {
+                said.AppendLine(line);
+            }
+
+            if (line.Contains("vibe service started on", StringComparison.Ordinal))
+            {
+                started.TrySetResult();
+            }
+        }
+    }
+
+    [Fact]
     public async Task Validate_catches_a_misspelled_optional_parameter_of_a_plugin_action()
     {
         using var work = await WorkspaceWithPluginAsync(Path.Combine("executors", "echo"));
