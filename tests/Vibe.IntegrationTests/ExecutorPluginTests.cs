@@ -136,6 +136,24 @@ public class ExecutorPluginTests(PackedVibe packages)
     }
 
     [Fact]
+    public async Task A_plugin_that_ships_its_own_copy_of_Vibe_Application_still_runs_on_vibes()
+    {
+        using var work = new TempWorkspace();
+        var project = Path.Combine(packages.Scratch("sample-with-copies"), "SampleExecutor");
+        packages.CopyProject(Path.Combine(TestPaths.RepositoryRoot, "tests", "SampleExecutor"), project);
+        var csproj = Path.Combine(project, "SampleExecutor.csproj");
+        await File.WriteAllTextAsync(csproj, (await File.ReadAllTextAsync(csproj)).Replace(" ExcludeAssets=\"runtime\"", "", StringComparison.Ordinal));
+        await PackedVibe.RunDotnetAsync(project, "publish", "-c", "Release", "-o", work.PathOf(Path.Combine("executors", "echo")), $"-p:VibeVersion={packages.Version}", "-nologo");
+        Assert.True(File.Exists(work.PathOf(Path.Combine("executors", "echo", "Vibe.Application.dll"))), "the publish output should carry its own Vibe.Application.dll");
+        work.WriteRobotList(EchoRobot);
+
+        var result = await VibeProcess.RunAsync(work.Directory, "run-now", "hello-echo");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("echo: hello from a plug-in", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_broken_plugin_folder_is_one_line_naming_the_folder_and_the_problem()
     {
         using var work = await WorkspaceWithPluginAsync(Path.Combine("executors", "echo"));
