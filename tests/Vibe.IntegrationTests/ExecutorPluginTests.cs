@@ -154,6 +154,72 @@ public class ExecutorPluginTests(PackedVibe packages)
     }
 
     [Fact]
+    public async Task A_plugin_finds_its_own_dependencies_in_its_folder()
+    {
+        // A plug-in with a library of its own (published beside it): vibe has no copy of it, so it must come from
+        // the plug-in's folder through its .deps.json.
+        using var work = new TempWorkspace();
+        var root = packages.Scratch("shout");
+        var words = Directory.CreateDirectory(Path.Combine(root, "Shout.Words")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(words, "Shout.Words.csproj"), """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>
+            </Project>
+            """);
+        await File.WriteAllTextAsync(Path.Combine(words, "Words.cs"), """
+            namespace Shout.Words;
+            public static class Words { public static string Shout(string text) => text.ToUpperInvariant() + "!"; }
+            """);
+        var plugin = Path.Combine(root, "ShoutExecutor");
+        packages.CopyProject(Path.Combine(TestPaths.RepositoryRoot, "tests", "SampleExecutor"), plugin);
+        File.Delete(Path.Combine(plugin, "EchoExecutor.cs"));
+        File.Delete(Path.Combine(plugin, "EchoPlugin.cs"));
+        var csproj = Path.Combine(plugin, "ShoutExecutor.csproj");
+        File.Move(Path.Combine(plugin, "SampleExecutor.csproj"), csproj);
+        await File.WriteAllTextAsync(csproj, (await File.ReadAllTextAsync(csproj)).Replace("</Project>", """
+              <ItemGroup><ProjectReference Include="../Shout.Words/Shout.Words.csproj" /></ItemGroup>
+            </Project>
+            """, StringComparison.Ordinal));
+        await File.WriteAllTextAsync(Path.Combine(plugin, "Shout.cs"), """
+            using Microsoft.Extensions.DependencyInjection;
+            using Vibe.Application.Executors;
+            using Vibe.Application.Executors.Plugins;
+
+            [assembly: VibeExecutor(typeof(ShoutExecutor.ShoutPlugin))]
+
+            namespace ShoutExecutor;
+
+            public sealed class ShoutPlugin : IVibeExecutorPlugin
+            {
+                public void Register(IServiceCollection services) => services.AddSingleton<IRobotExecutor, Shout>();
+            }
+
+            public sealed class Shout : IRobotExecutor, IExecutorSession
+            {
+                public string Name => "shout";
+                public IReadOnlyCollection<ActionDescriptor> Actions { get; } =
+                    [new ActionDescriptor("shout", "Says the text loudly", [ParameterDescriptor.Text("text", "What to shout").IsRequired()])];
+                public ValueTask<IExecutorSession> OpenSessionAsync(ExecutorContext context, CancellationToken cancellationToken) => ValueTask.FromResult<IExecutorSession>(this);
+                public ValueTask ExecuteStepAsync(StepContext step, CancellationToken cancellationToken)
+                {
+                    step.Log(global::Shout.Words.Words.Shout(step.Parameters.GetString("text")));
+                    return ValueTask.CompletedTask;
+                }
+                public ValueTask<FailureEvidence> CaptureFailureEvidenceAsync(string evidenceFolder, CancellationToken cancellationToken) => ValueTask.FromResult(FailureEvidence.None);
+                public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+            }
+            """);
+        await PackedVibe.RunDotnetAsync(plugin, "publish", "-c", "Release", "-o", work.PathOf(Path.Combine("executors", "shout")), $"-p:VibeVersion={packages.Version}", "-nologo");
+        Assert.True(File.Exists(work.PathOf(Path.Combine("executors", "shout", "Shout.Words.dll"))), "the plug-in's own library should be published beside it");
+        work.WriteRobotList("""{ "name": "loud", "executor": "shout", "steps": [ { "action": "shout", "text": "hello" } ] }""");
+
+        var result = await VibeProcess.RunAsync(work.Directory, "run-now", "loud");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("HELLO!", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_broken_plugin_folder_is_one_line_naming_the_folder_and_the_problem()
     {
         using var work = await WorkspaceWithPluginAsync(Path.Combine("executors", "echo"));
