@@ -62,7 +62,16 @@ public static class VibeCli
         builder.Logging.AddFilter("Vibe.Application.Common.Behaviours", LogLevel.Error);
         builder.Logging.AddFilter("Vibe.Infrastructure.Service.StoreHealth", LogLevel.None);
         builder.Logging.AddFilter("Vibe.Infrastructure.Notifications", LogLevel.Error);
-        builder.Services.AddVibe(settings);
+        try
+        {
+            builder.Services.AddVibe(settings);
+        }
+        catch (Exception ex)
+        {
+            // A broken executor plug-in: one line naming its folder.
+            return ErrorReporter.Report(ex, Console.Error);
+        }
+
         builder.Services.Replace(ServiceDescriptor.Singleton<ICoconaBootstrapper, VibeBootstrapper>());
         builder.Services.Replace(ServiceDescriptor.Singleton<ICoconaApplicationMetadataProvider, VibeMetadata>());
         builder.Services.AddSingleton<ConsoleRunPrinter>();
@@ -70,6 +79,17 @@ public static class VibeCli
         builder.Services.AddSingleton<Vibe.Application.Executors.IRunLogListener>(provider => provider.GetRequiredService<ConsoleRunPrinter>());
 
         var app = builder.Build();
+        try
+        {
+            // Two executors of one name (a plug-in and a built-in, say) are refused here, in one line: a command
+            // class that fails to be created is not reported by Cocona.
+            app.Services.GetRequiredService<Vibe.Application.Executors.ExecutorRegistry>();
+        }
+        catch (Vibe.Application.Common.Errors.VibeException ex)
+        {
+            return ErrorReporter.Report(ex, Console.Error);
+        }
+
         app.AddCommands<RunCommands>();
         app.AddCommands<StatusCommands>();
         app.AddCommands<RobotCommands>();

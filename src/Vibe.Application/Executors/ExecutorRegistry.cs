@@ -8,7 +8,15 @@ public sealed class ExecutorRegistry
 
     public ExecutorRegistry(IEnumerable<IRobotExecutor> executors, IEnumerable<ISharedAction> sharedActions)
     {
-        _executors = executors.ToDictionary(executor => executor.Name, StringComparer.OrdinalIgnoreCase);
+        var all = executors.ToList();
+        if (all.GroupBy(executor => executor.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(group => group.Count() > 1) is { } twice)
+        {
+            // Two plug-ins (or a plug-in and a built-in) claim one name: say which, rather than pick one silently.
+            throw Common.Errors.VibeException.Invalid(
+                $"executor '{twice.Key}' is registered more than once (by {string.Join(", ", twice.Select(executor => $"{executor.GetType().Assembly.GetName().Name} in {Path.GetDirectoryName(executor.GetType().Assembly.Location)}"))}); rename one");
+        }
+
+        _executors = all.ToDictionary(executor => executor.Name, StringComparer.OrdinalIgnoreCase);
         // Action names are matched exactly, here as in every executor's dispatch: "Click" is not "click".
         _shared = sharedActions.ToDictionary(action => action.Descriptor.Name, StringComparer.Ordinal);
     }
