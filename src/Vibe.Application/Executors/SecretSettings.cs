@@ -14,7 +14,7 @@ public static class SecretSettings
     {
         "VIBE_DB_PROVIDER", "VIBE_SMTP_HOST", "VIBE_SMTP_PORT", "VIBE_SMTP_SECURITY", "VIBE_SMTP_FROM", "VIBE_NOTIFY_TO",
         "VIBE_CONFIG_DIR", "VIBE_DATA_DIR", "VIBE_ROBOTS_FILE", "VIBE_ROBOTS_DIR", "VIBE_HOST_NAME", "VIBE_HOST_LABELS",
-        "VIBE_KEEPALIVE_INTERVAL", "VIBE_WEB_BROWSER", "VIBE_WEB_HEADLESS", "VIBE_ENV_FILE",
+        "VIBE_KEEPALIVE_INTERVAL", "VIBE_WEB_BROWSER", "VIBE_WEB_HEADLESS", "VIBE_ENV_FILE", "VIBE_EXECUTORS_DIR",
 
         // Of the SMTP settings only the password is a secret: masking the login or the CA file's path would turn every
         // mention of them (and every word that contains them) into ***.
