@@ -48,14 +48,17 @@ public class RobotFolderTests
     }
 }
 
-/// <summary>A test that needs an X server of its own: Linux with Xvfb installed (scripts/test.sh installs it).</summary>
+/// <summary>
+/// A test that drives an X server of its own (Xvfb): skipped only off Linux. On Linux it runs, so a machine without
+/// Xvfb fails it rather than hiding it (scripts/test.sh installs Xvfb).
+/// </summary>
 public sealed class XvfbFactAttribute : FactAttribute
 {
     public XvfbFactAttribute()
     {
-        if (!OperatingSystem.IsLinux() || !File.Exists("/usr/bin/Xvfb"))
+        if (!OperatingSystem.IsLinux())
         {
-            Skip = "needs Linux with Xvfb";
+            Skip = "drives an X server (Xvfb): Linux only";
         }
     }
 }

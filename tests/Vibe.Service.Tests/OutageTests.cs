@@ -31,14 +31,10 @@ public class OutageTests
             await Task.Delay(Outage);
             await server.StartAgainAsync();
 
-            var run = await Eventually.ValueAsync(
-                async () => (await world.Store.RunsOrNoneAsync("payer")).FirstOrDefault(r => r.Id == queued.Id),
-                r => r?.Status.IsFinished() == true,
-                async _ => "the run was never recorded as finished\n" + await world.ReportAsync(),
-                TimeSpan.FromSeconds(90));
+            var run = await FinishedAsync(world, queued.Id);
             var report = await world.ReportAsync();
 
-            Assert.True(run!.Status == RunStatus.Succeeded, "the run that executed through the outage is recorded as it ended\n" + report);
+            Assert.True(run.Status == RunStatus.Succeeded, "the run that executed through the outage is recorded as it ended\n" + report);
             Assert.True(File.ReadAllLines(marks).Length == 1, $"the robot paid {File.ReadAllLines(marks).Length} times\n" + report);
             Assert.True((await world.Store.RunsAsync("payer")).Count == 1, "no retry and no second attempt\n" + report);
             Assert.Contains(await world.Store.LogAsync(run.Id), line => line.Message.StartsWith($"run {run.Id} succeeded", StringComparison.Ordinal));
@@ -78,14 +74,10 @@ public class OutageTests
             await server.StartAgainAsync();
 
             await world.StartServiceAsync("svc");
-            var run = await Eventually.ValueAsync(
-                async () => (await world.Store.RunsOrNoneAsync("payer")).FirstOrDefault(r => r.Id == queued.Id),
-                r => r?.Status.IsFinished() == true,
-                async _ => "the run was never recorded as finished\n" + await world.ReportAsync(),
-                TimeSpan.FromSeconds(90));
+            var run = await FinishedAsync(world, queued.Id);
             var report = await world.ReportAsync();
 
-            Assert.True(run!.Status == RunStatus.Succeeded, "the journaled outcome is recorded, not the run taken for lost\n" + report);
+            Assert.True(run.Status == RunStatus.Succeeded, "the journaled outcome is recorded, not the run taken for lost\n" + report);
             Assert.True(File.ReadAllLines(marks).Length == 1, $"the robot paid {File.ReadAllLines(marks).Length} times\n" + report);
             Assert.True((await world.Store.RunsAsync("payer")).Count == 1, "no retry\n" + report);
             Assert.False(File.Exists(journal), "the journal entry is forgotten once recorded\n" + report);
@@ -157,6 +149,14 @@ public class OutageTests
         var newbie = await world.Store.RunsAsync("newbie");
         Assert.True(newbie.Min(row => row.ScheduledFireTime) <= added.AddSeconds(4), $"the new robot's first fire time (within 2 s of {added:HH:mm:ss}) has a row\n{report}");
     }
+
+    /// <summary>The run once the store holds it finished (the store may be unreachable for a while first).</summary>
+    private static async Task<TaskRun> FinishedAsync(ServiceWorkspace world, long runId) =>
+        (await Eventually.ValueAsync(
+            async () => (await world.Store.RunsOrNoneAsync("payer")).FirstOrDefault(r => r.Id == runId),
+            r => r?.Status.IsFinished() == true,
+            async _ => "the run was never recorded as finished\n" + await world.ReportAsync(),
+            TimeSpan.FromSeconds(90)))!;
 
     /// <summary>
     /// A robot that pays (appends a line to <paramref name="marks"/>) and then waits, with retries allowed and a lease

@@ -12,11 +12,13 @@ namespace Vibe.Host.Cli;
 internal sealed class CommandSession
 {
     private readonly IServiceScopeFactory _scopes;
+    private readonly IServiceProvider _services;
     private readonly ICoconaAppContextAccessor _app;
 
-    public CommandSession(IServiceScopeFactory scopes, ICoconaAppContextAccessor app)
+    public CommandSession(IServiceScopeFactory scopes, IServiceProvider services, ICoconaAppContextAccessor app)
     {
         _scopes = scopes;
+        _services = services;
         _app = app;
     }
 
@@ -60,12 +62,12 @@ internal sealed class CommandSession
     /// <summary>Whether the robot files declare <paramref name="robot"/> (for commands that have no store to ask).</summary>
     public async Task<bool> IsDeclaredAsync(string robot)
     {
-        var catalog = await _scopes.CreateScope().ServiceProvider.GetRequiredService<IRobotCatalog>().GetAsync(Cancellation);
+        var catalog = await _services.GetRequiredService<IRobotCatalog>().GetAsync(Cancellation);
         return catalog.Find(robot) is not null;
     }
 
     /// <summary>What a read command says when there is no store to read.</summary>
-    public string NoStoreYet => $"no store yet at {_scopes.CreateScope().ServiceProvider.GetRequiredService<DatabaseMigrator>().SqliteFile}: nothing has run here (the first run creates it)";
+    public string NoStoreYet => $"no store yet at {_services.GetRequiredService<DatabaseMigrator>().SqliteFile}: nothing has run here (the first run creates it)";
 
     /// <summary>
     /// A scope for commands that read only the robot files (list-robots, validate): no store is opened or created,

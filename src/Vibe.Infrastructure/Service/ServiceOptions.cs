@@ -42,9 +42,11 @@ public sealed class ServiceOptions
     /// Reads the VIBE_SERVICE_* settings. A value that is not a duration keeps its default here and is reported by
     /// <see cref="ServiceSettingsCheck"/> (at `vibe validate` and at start-up), never thrown by a configuration binder.
     /// </summary>
-    public static ServiceOptions Read(IConfiguration configuration)
+    public static ServiceOptions Read(IConfiguration configuration) => ReadInto(new ServiceOptions(), configuration);
+
+    /// <summary>As <see cref="Read"/>, into an existing instance (the one the options system builds).</summary>
+    public static ServiceOptions ReadInto(ServiceOptions options, IConfiguration configuration)
     {
-        var options = new ServiceOptions();
         foreach (var setting in ServiceSettings.All)
         {
             if (Duration.TryParse(configuration[$"{Section}:{setting.Property}"], out var value))
@@ -62,13 +64,13 @@ public static class ServiceSettings
 {
     public static readonly IReadOnlyList<ServiceSetting> All =
     [
-        new("VIBE_SERVICE_POLL_INTERVAL", nameof(ServiceOptions.PollInterval), (o, v) => o.PollInterval = v, o => o.PollInterval, AllowZero: false),
-        new("VIBE_SERVICE_SHUTDOWN_GRACE", nameof(ServiceOptions.ShutdownGrace), (o, v) => o.ShutdownGrace = v, o => o.ShutdownGrace, AllowZero: true),
-        new("VIBE_SERVICE_LEASE", nameof(ServiceOptions.Lease), (o, v) => o.Lease = v, o => o.Lease, AllowZero: false),
-        new("VIBE_SERVICE_SWEEP_INTERVAL", nameof(ServiceOptions.SweepInterval), (o, v) => o.SweepInterval = v, o => o.SweepInterval, AllowZero: false),
-        new("VIBE_SERVICE_MISFIRE_THRESHOLD", nameof(ServiceOptions.MisfireThreshold), (o, v) => o.MisfireThreshold = v, o => o.MisfireThreshold, AllowZero: true),
-        new("VIBE_SERVICE_HEARTBEAT", nameof(ServiceOptions.Heartbeat), (o, v) => o.Heartbeat = v, o => o.Heartbeat, AllowZero: false),
-        new("VIBE_SERVICE_CATCH_UP_WINDOW", nameof(ServiceOptions.CatchUpWindow), (o, v) => o.CatchUpWindow = v, o => o.CatchUpWindow, AllowZero: true),
+        new("VIBE_SERVICE_POLL_INTERVAL", nameof(ServiceOptions.PollInterval), (o, v) => o.PollInterval = v, AllowZero: false),
+        new("VIBE_SERVICE_SHUTDOWN_GRACE", nameof(ServiceOptions.ShutdownGrace), (o, v) => o.ShutdownGrace = v, AllowZero: true),
+        new("VIBE_SERVICE_LEASE", nameof(ServiceOptions.Lease), (o, v) => o.Lease = v, AllowZero: false),
+        new("VIBE_SERVICE_SWEEP_INTERVAL", nameof(ServiceOptions.SweepInterval), (o, v) => o.SweepInterval = v, AllowZero: false),
+        new("VIBE_SERVICE_MISFIRE_THRESHOLD", nameof(ServiceOptions.MisfireThreshold), (o, v) => o.MisfireThreshold = v, AllowZero: true),
+        new("VIBE_SERVICE_HEARTBEAT", nameof(ServiceOptions.Heartbeat), (o, v) => o.Heartbeat = v, AllowZero: false),
+        new("VIBE_SERVICE_CATCH_UP_WINDOW", nameof(ServiceOptions.CatchUpWindow), (o, v) => o.CatchUpWindow = v, AllowZero: true),
     ];
 
     /// <summary>Every problem with the VIBE_SERVICE_* values as written, one line each.</summary>
@@ -103,7 +105,7 @@ public static class ServiceSettings
     }
 }
 
-public sealed record ServiceSetting(string Key, string Property, Action<ServiceOptions, TimeSpan> Set, Func<ServiceOptions, TimeSpan> Get, bool AllowZero);
+public sealed record ServiceSetting(string Key, string Property, Action<ServiceOptions, TimeSpan> Set, bool AllowZero);
 
 /// <summary>`vibe validate` and the service's start-up report every VIBE_SERVICE_* value that is not a usable duration.</summary>
 internal sealed class ServiceSettingsCheck(IConfiguration configuration, VibeLocations locations) : ISettingsCheck, IValidateOptions<ServiceOptions>

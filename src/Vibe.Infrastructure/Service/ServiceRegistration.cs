@@ -17,14 +17,7 @@ public static class ServiceRegistration
     public static IServiceCollection AddVibeService(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ServiceOptions>()
-            .Configure<IConfiguration>((options, settings) =>
-            {
-                var read = ServiceOptions.Read(settings);
-                foreach (var setting in ServiceSettings.All)
-                {
-                    setting.Set(options, setting.Get(read));
-                }
-            })
+            .Configure<IConfiguration>((options, settings) => ServiceOptions.ReadInto(options, settings))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<ServiceOptions>, ServiceSettingsCheck>();
         services.AddSingleton<WorkerState>();
