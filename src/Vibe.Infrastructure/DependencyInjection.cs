@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Vibe.Application.Store;
 using Vibe.Application.Common.Interfaces;
 using Vibe.Application.Executors;
 using Vibe.Application.Robots.Definitions;
@@ -41,6 +42,7 @@ public static class DependencyInjection
         services.AddVibeDatabase(settings.Database, settings.Locations.DefaultSqlitePath);
         services.AddSingleton<ITransientErrorDetector, TransientErrorDetector>();
         services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<IStoreMigrator>(provider => provider.GetRequiredService<DatabaseMigrator>());
         services.AddSingleton<IRunQueue, SqlRunQueue>();
         services.AddSingleton<IStoreUnits, StoreUnits>();
         services.AddSingleton<IOutcomeJournal, OutcomeJournal>();
@@ -57,6 +59,7 @@ public static class DependencyInjection
         services.AddSingleton<ISecretMasker, SecretMasker>();
         services.AddSingleton(provider => OutputLimits.From(provider.GetRequiredService<IConfiguration>()));
         services.AddSingleton<ISettingsCheck, OutputLimitsCheck>();
+        services.AddSingleton<ISettingsCheck, Security.SecurityWarnings>();
         services.AddSingleton<IRunLogFactory, DatabaseRunLogFactory>();
         services.AddSingleton<IRunFiles, RunFiles>();
         services.AddSingleton<IEvidenceWriter, EvidenceWriter>();

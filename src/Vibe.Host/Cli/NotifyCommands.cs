@@ -1,101 +1,49 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Cocona;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using MimeKit;
 using Vibe.Application.Common.Errors;
-using Vibe.Application.Common.Interfaces;
-using Vibe.Application.Executors;
 using Vibe.Application.Notifications.ListOutbox;
+using Vibe.Application.Notifications.SendQueuedMails;
+using Vibe.Application.Notifications.SendTestMail;
 using Vibe.Host.Output;
-using Vibe.Infrastructure.Notifications;
 
 namespace Vibe.Host.Cli;
 
 /// <summary>`vibe notify test|send|queue`: check the mail settings, and look after the outbox without a service.</summary>
 [ReportErrors]
-internal sealed class NotifyCommands
+internal sealed class NotifyCommands(CommandSession session)
 {
-    private readonly CommandSession _session;
-    private readonly IServiceProvider _services;
-
-    public NotifyCommands(CommandSession session, IServiceProvider services)
-    {
-        _session = session;
-        _services = services;
-    }
-
     [Command("test", Description = "Send a test mail with the SMTP settings in .env and print what the server answered")]
     public async Task<int> Test([Option("to", Description = "Recipients, comma-separated (default: VIBE_NOTIFY_TO)")] string? to = null)
     {
-        var problems = _services.GetRequiredService<SmtpOptionsValidator>().CurrentProblems();
-        if (problems.Count > 0)
+        var (scope, mediator) = session.OpenWithoutStore();
+        await using (scope)
         {
-            throw VibeException.Invalid(problems.Count == 1 ? problems[0] : "the mail settings in .env have problems", problems.Count == 1 ? [] : problems);
-        }
-
-        var sender = _services.GetRequiredService<SmtpMailSender>();
-        var endpoint = Endpoint(sender);
-        var recipients = (to ?? string.Join(',', _services.GetRequiredService<IOptions<NotifyOptions>>().Value.DefaultRecipients))
-            .Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (recipients.Length == 0)
-        {
-            throw VibeException.Invalid("no recipient: pass --to address, or set VIBE_NOTIFY_TO in .env");
-        }
-
-        if (recipients.FirstOrDefault(recipient => !SmtpOptionsValidator.IsMailAddress(recipient)) is { } wrong)
-        {
-            throw VibeException.Invalid($"'{wrong}' is not an e-mail address");
-        }
-
-        var host = _services.GetRequiredService<IHostIdentity>().HostName;
-        var now = _services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var message = new MimeMessage
-        {
-            Subject = $"[vibe] test mail from {host}",
-            MessageId = $"vibe.test.{Guid.NewGuid():N}@{MessageIdHost(host)}",
-            Body = new TextPart("plain")
+            var report = await mediator.Send(new SendTestMail(to), session.Cancellation);
+            Console.Out.WriteLine($"test mail to {string.Join(", ", report.Recipients)} through {report.Route}");
+            var serverLines = report.Delivered ? Console.Out : Console.Error;
+            foreach (var line in report.ServerLines)
             {
-                Text = $"""
-                    This is a test mail from vibe on {host}, sent at {now.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC
-                    through {endpoint}{(endpoint.User is null ? "" : $" as {endpoint.User}")}.
+                serverLines.WriteLine($"  server: {line}");
+            }
 
-                    If you can read it, vibe's failure mails will reach you too.
-                    """,
-            },
-        };
-        foreach (var recipient in recipients)
-        {
-            message.To.Add(MailboxAddress.Parse(recipient));
-        }
+            if (report.Error is { } error)
+            {
+                throw new VibeException(VibeErrorKind.Unavailable, error);
+            }
 
-        Console.Out.WriteLine($"sending a test mail to {string.Join(", ", recipients)} through {endpoint}{(endpoint.User is null ? "" : $" as {endpoint.User}")}");
-        var masker = _services.GetRequiredService<ISecretMasker>();
-        using var transcript = new SmtpTranscript();
-        string answer;
-        try
-        {
-            answer = await sender.SendAsync(message, transcript, _session.Cancellation);
+            Console.Out.WriteLine($"the server accepted the mail: {report.Answer}");
+            return ExitCodes.Success;
         }
-        catch (MailDeliveryException ex)
-        {
-            PrintServerLines(transcript, masker, Console.Error);
-            throw new VibeException(VibeErrorKind.Unavailable, masker.Mask(ex.Message));
-        }
-
-        PrintServerLines(transcript, masker, Console.Out);
-        Console.Out.WriteLine($"the server accepted the mail: {masker.Mask(answer)}");
-        return ExitCodes.Success;
     }
 
     [Command("send", Description = "Send the queued mails that are due now (the service does this by itself)")]
     public async Task<int> Send()
     {
-        var (scope, _) = await _session.OpenAsync();
+        var (scope, mediator) = await session.OpenAsync();
         await using (scope)
         {
-            var report = await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DeliverDueAsync(_session.Cancellation);
+            var report = await mediator.Send(new SendQueuedMails(), session.Cancellation);
             if (report.Error is { } error)
             {
                 throw new VibeException(VibeErrorKind.Unavailable, error);
@@ -132,15 +80,15 @@ internal sealed class NotifyCommands
         [Option("limit", Description = "How many mails to list (1 to 10000)")][Range(1, 10_000, ErrorMessage = "--limit must be between 1 and 10000")] int limit = 50,
         [Option("json", Description = "Print JSON for scripts")] bool json = false)
     {
-        if (await _session.OpenExistingAsync() is not var (scope, mediator))
+        if (await session.OpenExistingAsync() is not var (scope, mediator))
         {
-            Console.Out.WriteLine(json ? "[]" : _session.NoStoreYet);
+            Console.Out.WriteLine(json ? "[]" : session.NoStoreYet);
             return ExitCodes.Success;
         }
 
         await using (scope)
         {
-            var mails = await mediator.Send(new ListOutbox(all, limit), _session.Cancellation);
+            var mails = await mediator.Send(new ListOutbox(all, limit), session.Cancellation);
             if (json)
             {
                 JsonOutput.Write(mails.Select(mail => new
@@ -178,31 +126,5 @@ internal sealed class NotifyCommands
                 ]));
             return ExitCodes.Success;
         }
-    }
-
-    private static SmtpEndpoint Endpoint(SmtpMailSender sender)
-    {
-        try
-        {
-            return sender.Endpoint();
-        }
-        catch (MailDeliveryException ex)
-        {
-            throw VibeException.Invalid(ex.Message);
-        }
-    }
-
-    private static void PrintServerLines(SmtpTranscript transcript, ISecretMasker masker, TextWriter writer)
-    {
-        foreach (var line in transcript.ServerLines())
-        {
-            writer.WriteLine($"  server: {masker.Mask(line)}");
-        }
-    }
-
-    private static string MessageIdHost(string host)
-    {
-        var safe = new string(host.Where(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.').ToArray());
-        return safe.Length > 0 ? safe : "vibe";
     }
 }

@@ -1,5 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
-using Vibe.Infrastructure.Notifications;
+using Mediator;
+using Vibe.Application.Notifications;
+using Vibe.Application.Notifications.SendQueuedMails;
 
 namespace Vibe.Host.Cli;
 
@@ -10,12 +11,12 @@ namespace Vibe.Host.Cli;
 /// </summary>
 internal static class OutboxDelivery
 {
-    public static async Task SendQueuedMailsAsync(IServiceProvider services, long runId, CancellationToken cancellationToken)
+    public static async Task SendQueuedMailsAsync(IMediator mediator, long runId, CancellationToken cancellationToken)
     {
         OutboxDispatchReport report;
         try
         {
-            report = await services.GetRequiredService<OutboxDispatcher>().DeliverForRunAsync(runId, cancellationToken);
+            report = await mediator.Send(new SendQueuedMails(runId), cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -1,10 +1,7 @@
 using Cocona;
-using Microsoft.Extensions.DependencyInjection;
 using Vibe.Application.Robots.ListRobots;
 using Vibe.Application.Robots.ValidateConfig;
 using Vibe.Host.Output;
-using Vibe.Infrastructure.Configuration;
-using Vibe.Infrastructure.Security;
 
 namespace Vibe.Host.Cli;
 
@@ -70,9 +67,7 @@ internal sealed class RobotCommands
         await using (scope)
         {
             var report = await mediator.Send(new ValidateConfig(), _session.Cancellation);
-            var locations = scope.ServiceProvider.GetRequiredService<VibeLocations>();
-            var warnings = report.Warnings.Select(warning => warning.ToString())
-                .Concat(SecurityWarnings.For(locations, scope.ServiceProvider.GetRequiredService<VibeEnvironment>())).ToList();
+            var warnings = report.AllWarnings.ToList();
             if (json)
             {
                 JsonOutput.Write(new

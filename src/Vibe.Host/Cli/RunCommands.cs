@@ -72,9 +72,9 @@ internal sealed class RunCommands
     {
         Console.Out.WriteLine($"run {queued.Id}: {queued.Robot} (attempt {queued.Attempt}/{queued.MaxAttempts})");
         RunSummary finished;
+        var mediator = services.GetRequiredService<Mediator.IMediator>();
         using (_printer.Print(queued.Id))
         {
-            var mediator = services.GetRequiredService<Mediator.IMediator>();
             finished = await mediator.Send(new ExecuteRun(queued.Id), _session.Cancellation);
         }
 
@@ -86,7 +86,7 @@ internal sealed class RunCommands
             Console.Out.WriteLine($"evidence: {evidence}");
         }
 
-        await OutboxDelivery.SendQueuedMailsAsync(services, finished.Id, _session.Cancellation);
+        await OutboxDelivery.SendQueuedMailsAsync(mediator, finished.Id, _session.Cancellation);
 
         return finished.Status switch
         {

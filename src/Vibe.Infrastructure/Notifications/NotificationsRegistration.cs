@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Vibe.Application.Common.Interfaces;
 using Vibe.Application.Notifications;
+using Vibe.Application.Notifications.SendTestMail;
 
 namespace Vibe.Infrastructure.Notifications;
 
@@ -20,6 +21,8 @@ internal static class NotificationsRegistration
         services.AddSingleton<SmtpMailSender>();
         services.AddSingleton<OutboxMessageFactory>();
         services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<IMailOutbox>(provider => provider.GetRequiredService<OutboxDispatcher>());
+        services.AddSingleton<ITestMailSender, SmtpTestMailSender>();
         return services;
     }
 }

@@ -6,6 +6,7 @@ using Polly;
 using Polly.Retry;
 using Polly.Timeout;
 using Vibe.Application.Executors;
+using Vibe.Application.Notifications;
 using Vibe.Domain.Notifications;
 using Vibe.Infrastructure.Persistence;
 
@@ -17,7 +18,7 @@ namespace Vibe.Infrastructure.Notifications;
 /// failed delivery recorded with a growing back-off. It never throws to its caller: a notifier problem is logged
 /// and reported, and never stops a run or the service. See docs/decisions/outbox-claim-and-lease.md.
 /// </summary>
-public sealed class OutboxDispatcher
+public sealed class OutboxDispatcher : IMailOutbox
 {
     /// <summary>A claimed mail is nobody else's for this long; longer than any delivery may take (see <see cref="DeliveryTimeLimit"/>).</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
@@ -208,21 +209,4 @@ public sealed class OutboxDispatcher
     }
 
     private DateTime Now() => _time.GetUtcNow().UtcDateTime;
-}
-
-/// <summary>What one pass over the outbox did; <see cref="Error"/> is set when the outbox itself could not be used.</summary>
-public sealed record OutboxDispatchReport(IReadOnlyList<MailDeliveryResult> Deliveries, string? Error)
-{
-    public IEnumerable<MailDeliveryResult> Sent => Deliveries.Where(delivery => delivery.Sent);
-
-    public IEnumerable<MailDeliveryResult> Failed => Deliveries.Where(delivery => !delivery.Sent);
-}
-
-/// <summary>How one mail's delivery went: the server's answer when sent, the error (and when it is tried again) when not.</summary>
-public sealed record MailDeliveryResult(long MailId, long RunId, string Kind, string Recipients, string Subject, bool Sent, string? ServerAnswer, string? Error, int Attempts, DateTime NextAttemptAt)
-{
-    internal bool Transient { get; init; }
-
-    internal static MailDeliveryResult From(OutboxMail mail, bool sent, string? answer, string? error, bool transient) =>
-        new(mail.Id, mail.RunId, mail.Kind, mail.Recipients, mail.Subject, sent, answer, error, mail.Attempts, mail.NextAttemptAt) { Transient = transient };
 }

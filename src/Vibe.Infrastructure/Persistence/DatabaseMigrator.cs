@@ -3,12 +3,13 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Vibe.Application.Store;
 using Vibe.Infrastructure.Configuration;
 
 namespace Vibe.Infrastructure.Persistence;
 
 /// <summary>Creates or upgrades the run store's tables: on demand (`vibe db migrate`), and by itself for SQLite.</summary>
-public sealed class DatabaseMigrator
+public sealed class DatabaseMigrator : IStoreMigrator
 {
     private readonly IVibeDbContextFactory _contexts;
     private readonly VibeSettings _settings;

@@ -1,12 +1,15 @@
+using Vibe.Application.Common.Interfaces;
 using Vibe.Application.Executors;
 using Vibe.Infrastructure.Configuration;
 
 namespace Vibe.Infrastructure.Security;
 
 /// <summary>What `vibe validate` warns about that is not an error: files others can reach, secrets too short to mask.</summary>
-public static class SecurityWarnings
+internal sealed class SecurityWarnings(VibeLocations locations, VibeEnvironment environment) : ISettingsCheck
 {
-    public static IReadOnlyList<string> For(VibeLocations locations, VibeEnvironment environment)
+    public IEnumerable<ConfigError> Check() => [];
+
+    public IEnumerable<string> Warnings()
     {
         var warnings = new List<string>();
         if (EnvFilePermissions.Check(locations.EnvFile) is { } envFile)

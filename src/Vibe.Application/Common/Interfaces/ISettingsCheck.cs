@@ -4,4 +4,7 @@ namespace Vibe.Application.Common.Interfaces;
 public interface ISettingsCheck
 {
     IEnumerable<ConfigError> Check();
+
+    /// <summary>What is allowed but unsafe or probably a mistake (a .env others can read); validation still passes.</summary>
+    IEnumerable<string> Warnings() => [];
 }

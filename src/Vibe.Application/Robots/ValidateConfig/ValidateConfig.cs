@@ -12,6 +12,12 @@ public sealed record ConfigReport(IReadOnlyList<string> Files, int RobotCount, I
 
     /// <summary>Allowed but probably a mistake (a cron that never fires); validation still passes.</summary>
     public IReadOnlyList<ConfigError> Warnings { get; init; } = [];
+
+    /// <summary>Warnings about the settings and files around the robots (permissions, secrets too short to mask).</summary>
+    public IReadOnlyList<string> SettingsWarnings { get; init; } = [];
+
+    /// <summary>Every warning, one line each.</summary>
+    public IEnumerable<string> AllWarnings => Warnings.Select(warning => warning.ToString()).Concat(SettingsWarnings);
 }
 
 public sealed class ValidateConfigHandler : IQueryHandler<ValidateConfig, ConfigReport>
@@ -29,6 +35,10 @@ public sealed class ValidateConfigHandler : IQueryHandler<ValidateConfig, Config
     {
         var catalog = await _catalog.GetAsync(cancellationToken);
         var errors = catalog.Errors.Concat(_settingsChecks.SelectMany(check => check.Check())).ToList();
-        return new ConfigReport(catalog.Files, catalog.Robots.Count, errors) { Warnings = catalog.Warnings };
+        return new ConfigReport(catalog.Files, catalog.Robots.Count, errors)
+        {
+            Warnings = catalog.Warnings,
+            SettingsWarnings = _settingsChecks.SelectMany(check => check.Warnings()).ToList(),
+        };
     }
 }

@@ -1,0 +1,84 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using Vibe.Application.Common.Errors;
+using Vibe.Application.Common.Interfaces;
+using Vibe.Application.Executors;
+using Vibe.Application.Notifications.SendTestMail;
+
+namespace Vibe.Infrastructure.Notifications;
+
+/// <summary>`vibe notify test` over SMTP: a small plain-text mail, sent with the server's lines kept (masked) for the report.</summary>
+internal sealed class SmtpTestMailSender(
+    SmtpMailSender sender,
+    SmtpOptionsValidator validator,
+    IOptions<NotifyOptions> notify,
+    IHostIdentity host,
+    ISecretMasker masker,
+    TimeProvider time) : ITestMailSender
+{
+    public IReadOnlyList<string> SettingsProblems() => validator.CurrentProblems();
+
+    public IReadOnlyList<string> DefaultRecipients => notify.Value.DefaultRecipients;
+
+    public bool IsMailAddress(string text) => SmtpOptionsValidator.IsMailAddress(text);
+
+    public async Task<TestMailReport> SendAsync(IReadOnlyList<string> recipients, CancellationToken cancellationToken)
+    {
+        SmtpEndpoint endpoint;
+        try
+        {
+            endpoint = sender.Endpoint();
+        }
+        catch (MailDeliveryException ex)
+        {
+            throw VibeException.Invalid(ex.Message);
+        }
+
+        var route = $"{endpoint}{(endpoint.User is null ? "" : $" as {endpoint.User}")}";
+        var message = Compose(recipients, route);
+        using var transcript = new SmtpTranscript();
+        try
+        {
+            var answer = await sender.SendAsync(message, transcript, cancellationToken);
+            return new TestMailReport(recipients, route, ServerLines(transcript), masker.Mask(answer), null);
+        }
+        catch (MailDeliveryException ex)
+        {
+            return new TestMailReport(recipients, route, ServerLines(transcript), null, masker.Mask(ex.Message));
+        }
+    }
+
+    private MimeMessage Compose(IReadOnlyList<string> recipients, string route)
+    {
+        var now = time.GetUtcNow();
+        var message = new MimeMessage
+        {
+            Subject = $"[vibe] test mail from {host.HostName}",
+            MessageId = $"vibe.test.{Guid.NewGuid():N}@{MessageIdHost(host.HostName)}",
+            Body = new TextPart("plain")
+            {
+                Text = $"""
+                    This is a test mail from vibe on {host.HostName}, sent at {now.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC
+                    through {route}.
+
+                    If you can read it, vibe's failure mails will reach you too.
+                    """,
+            },
+        };
+        foreach (var recipient in recipients)
+        {
+            message.To.Add(MailboxAddress.Parse(recipient));
+        }
+
+        return message;
+    }
+
+    private List<string> ServerLines(SmtpTranscript transcript) => transcript.ServerLines().Select(masker.Mask).ToList();
+
+    private static string MessageIdHost(string host)
+    {
+        var safe = new string(host.Where(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.').ToArray());
+        return safe.Length > 0 ? safe : "vibe";
+    }
+}
