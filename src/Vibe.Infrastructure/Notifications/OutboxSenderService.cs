@@ -1,48 +1,29 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Vibe.Infrastructure.Service;
 
 namespace Vibe.Infrastructure.Notifications;
 
 /// <summary>
 /// The service's sender loop: works off the outbox at start-up (mails left over from an outage or a crash) and then
-/// every VIBE_NOTIFY_POLL_INTERVAL. The dispatcher never throws, so the loop only ends when the service stops.
+/// every VIBE_NOTIFY_POLL_INTERVAL. The dispatcher reports its own failures and never throws.
 /// </summary>
-internal sealed class OutboxSenderService : BackgroundService
+internal sealed class OutboxSenderService(
+    OutboxDispatcher dispatcher,
+    IOptions<NotifyOptions> options,
+    TimeProvider time,
+    StoreHealth health,
+    ILogger<OutboxSenderService> logger) : PeriodicService(time, health)
 {
-    private readonly OutboxDispatcher _dispatcher;
-    private readonly TimeProvider _time;
-    private readonly TimeSpan _interval;
-    private readonly ILogger<OutboxSenderService> _logger;
+    protected override string Part => "sending the outbox";
 
-    public OutboxSenderService(OutboxDispatcher dispatcher, IOptions<NotifyOptions> options, TimeProvider time, ILogger<OutboxSenderService> logger)
+    protected override TimeSpan Interval { get; } = options.Value.PollIntervalOrDefault;
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        _dispatcher = dispatcher;
-        _time = time;
-        _interval = options.Value.PollIntervalOrDefault;
-        _logger = logger;
+        NotificationsLog.SenderStarted(logger, Interval);
+        return base.ExecuteAsync(stoppingToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        NotificationsLog.SenderStarted(_logger, _interval);
-        using var timer = new PeriodicTimer(_interval, _time);
-        do
-        {
-            await _dispatcher.DeliverDueAsync(stoppingToken);
-        }
-        while (await WaitAsync(timer, stoppingToken));
-    }
-
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
+    protected override Task RunRoundAsync(CancellationToken cancellationToken) => dispatcher.DeliverDueAsync(cancellationToken);
 }

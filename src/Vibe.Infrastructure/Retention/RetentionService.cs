@@ -1,67 +1,42 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Vibe.Infrastructure.Service;
 
 namespace Vibe.Infrastructure.Retention;
 
-/// <summary>Applies VIBE_RETENTION_DAYS in the service: at start-up, then every six hours. A failed purge is logged and tried again later.</summary>
-internal sealed class RetentionService : BackgroundService
+/// <summary>Applies VIBE_RETENTION_DAYS in the service: at start-up, then every six hours. A failed purge is logged and tried again after a back-off.</summary>
+internal sealed class RetentionService(
+    RunRetention retention,
+    IOptions<RetentionOptions> options,
+    TimeProvider time,
+    StoreHealth health,
+    ILogger<RetentionService> logger) : PeriodicService(time, health)
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromHours(6);
-    private readonly RunRetention _retention;
-    private readonly RetentionOptions _options;
-    private readonly TimeProvider _time;
-    private readonly ILogger<RetentionService> _logger;
-    private readonly Service.StoreHealth _health;
+    private readonly RetentionOptions _options = options.Value;
 
-    public RetentionService(RunRetention retention, IOptions<RetentionOptions> options, TimeProvider time, Service.StoreHealth health, ILogger<RetentionService> logger)
-    {
-        _health = health;
-        _retention = retention;
-        _options = options.Value;
-        _time = time;
-        _logger = logger;
-    }
+    protected override string Part => "the retention purge";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => TimeSpan.FromHours(6);
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (_options.Days <= 0)
         {
-            RetentionLog.RetentionOff(_logger);
-            return;
+            RetentionLog.RetentionOff(logger);
+            return Task.CompletedTask;
         }
 
-        using var timer = new PeriodicTimer(Interval, _time);
-        do
-        {
-            try
-            {
-                await _retention.PurgeAsync(TimeSpan.FromDays(_options.Days), stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                if (!_health.Failed("the retention purge", ex))
-                {
-                    RetentionLog.PurgeFailed(_logger, ex, ex.GetBaseException().Message);
-                }
-            }
-        }
-        while (await WaitAsync(timer, stoppingToken));
+        return base.ExecuteAsync(stoppingToken);
     }
 
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    protected override Task RunRoundAsync(CancellationToken cancellationToken) =>
+        retention.PurgeAsync(TimeSpan.FromDays(_options.Days), cancellationToken);
+
+    protected override void OnRoundFailed(Exception exception)
     {
-        try
+        if (!Health.Failed(Part, exception))
         {
-            return await timer.WaitForNextTickAsync(stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
+            RetentionLog.PurgeFailed(logger, exception, exception.GetBaseException().Message);
         }
     }
 }

@@ -1,6 +1,5 @@
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Vibe.Application.Common.Interfaces;
@@ -23,32 +22,15 @@ internal sealed class Housekeeper(
     WorkerState state,
     IOutcomeJournal journal,
     StoreHealth health,
-    ILogger<Housekeeper> logger) : BackgroundService
+    ILogger<Housekeeper> logger) : PeriodicService(time, health)
 {
     private readonly ServiceOptions _options = options.Value;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(_options.SweepInterval, time);
-        do
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                health.Report("housekeeping", ex);
-            }
-        }
-        while (await WaitAsync(timer, stoppingToken));
-    }
+    protected override string Part => "housekeeping";
 
-    private async Task RunOnceAsync(CancellationToken cancellationToken)
+    protected override TimeSpan Interval => _options.SweepInterval;
+
+    protected override async Task RunRoundAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var current = state.CurrentRunId;
@@ -66,17 +48,17 @@ internal sealed class Housekeeper(
                 ServiceLog.Abandoned(logger, runId);
             }
 
-            health.Succeeded();
+            Health.Succeeded();
         }
 
         // Fire times missed before the scheduler started are handled in one round, once the youngest of them is old
         // enough to be another host's (CatchUpCutoff): split over two rounds, runOnce would make two catch-up runs.
-        if (state.SchedulerStartedAt == DateTime.MaxValue || time.GetUtcNow().UtcDateTime < state.SchedulerStartedAt + CatchUpCutoff.RecordingGrace)
+        if (state.SchedulerStartedAt == DateTime.MaxValue || Time.GetUtcNow().UtcDateTime < state.SchedulerStartedAt + CatchUpCutoff.RecordingGrace)
         {
             return;
         }
 
-        var until = CatchUpCutoff.Until(state.SchedulerStartedAt, time.GetUtcNow().UtcDateTime, _options.MisfireThreshold);
+        var until = CatchUpCutoff.Until(state.SchedulerStartedAt, Time.GetUtcNow().UtcDateTime, _options.MisfireThreshold);
         var unrecorded = state.UnrecordedFireTimes.ToArray();
         var report = await mediator.Send(
             new CatchUpMissedFireTimes(until)
@@ -104,17 +86,5 @@ internal sealed class Housekeeper(
     /// gets a full lease to renew it before a run is taken for lost and retried.
     /// </summary>
     private bool RecentlyBack() =>
-        health.IsDown || health.BackSince is { } back && time.GetUtcNow().UtcDateTime < back + _options.Lease;
-
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
+        Health.IsDown || Health.BackSince is { } back && Time.GetUtcNow().UtcDateTime < back + _options.Lease;
 }

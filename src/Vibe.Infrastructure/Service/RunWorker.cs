@@ -38,16 +38,14 @@ internal sealed class RunWorker(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await RecordJournalAsync(stoppingToken);
-        var failures = 0;
+
+        // The store may be down: keep trying, slower each time up to a few seconds, never crash the service.
+        var claiming = ServiceRetry.UntilDone(time, LongestPause, ex => health.Report("claiming the next run", ex));
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                var robots = await catalog.GetAsync(stoppingToken);
-                var now = time.GetUtcNow().UtcDateTime;
-                var claimed = await queue.ClaimNextAsync(host.HostName, HostEligibility.Excluded(robots, host), now, now + _options.Lease, stoppingToken);
-                health.Succeeded();
-                failures = 0;
+                var claimed = await claiming.ExecuteAsync(ClaimNextAsync, stoppingToken);
                 if (claimed is not null)
                 {
                     await ExecuteClaimedAsync(claimed, stoppingToken);
@@ -63,11 +61,20 @@ internal sealed class RunWorker(
             }
             catch (Exception ex)
             {
-                // The store may be down: keep trying, slower each time up to a few seconds, never crash the service.
-                health.Report("claiming the next run", ex);
-                await PauseAsync(failures++, stoppingToken);
+                // A claimed run whose execution failed outside its steps: its lease is no longer renewed, so the
+                // housekeeping takes it for lost; this worker goes on with the queue.
+                health.Report("running a claimed run", ex);
             }
         }
+    }
+
+    private async ValueTask<TaskRun?> ClaimNextAsync(CancellationToken cancellationToken)
+    {
+        var robots = await catalog.GetAsync(cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        var claimed = await queue.ClaimNextAsync(host.HostName, HostEligibility.Excluded(robots, host), now, now + _options.Lease, cancellationToken);
+        health.Succeeded();
+        return claimed;
     }
 
     private async Task ExecuteClaimedAsync(TaskRun claimed, CancellationToken stoppingToken)
@@ -132,25 +139,22 @@ internal sealed class RunWorker(
         // process, and the outcome waits in the journal for the next service.
         using var giveUp = new CancellationTokenSource();
         await using var onStop = stoppingToken.Register(() => giveUp.CancelAfter(_options.ShutdownGrace + TimeSpan.FromSeconds(20)));
-        for (var failures = 0; !giveUp.IsCancellationRequested; failures++)
+        var recording = ServiceRetry.UntilDone(time, LongestPause, ex => health.Report("recording a run's outcome", ex));
+        try
         {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var recorded = await scope.ServiceProvider.GetRequiredService<RunOutcomeRecorder>().RecordOnceAsync(outcome, giveUp.Token);
-                health.Succeeded();
-                ServiceLog.OutcomeRecorded(logger, outcome.RunId, recorded?.Status.ToString() ?? "(run no longer in the store)");
-                return;
-            }
-            catch (OperationCanceledException) when (giveUp.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                health.Report("recording a run's outcome", ex);
-                await PauseAsync(failures, giveUp.Token);
-            }
+            var recorded = await recording.ExecuteAsync(
+                async cancellationToken =>
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    return await scope.ServiceProvider.GetRequiredService<RunOutcomeRecorder>().RecordOnceAsync(outcome, cancellationToken);
+                },
+                giveUp.Token);
+            health.Succeeded();
+            ServiceLog.OutcomeRecorded(logger, outcome.RunId, recorded?.Status.ToString() ?? "(run no longer in the store)");
+        }
+        catch (OperationCanceledException) when (giveUp.IsCancellationRequested)
+        {
+            // Left in the journal for the next service.
         }
     }
 
@@ -186,11 +190,5 @@ internal sealed class RunWorker(
                 next = TimeSpan.FromSeconds(Math.Min(1, every.TotalSeconds));
             }
         }
-    }
-
-    private Task PauseAsync(int failures, CancellationToken cancellationToken)
-    {
-        var delay = TimeSpan.FromMilliseconds(Math.Min(LongestPause.TotalMilliseconds, 250 * Math.Pow(2, Math.Min(failures, 5))));
-        return Task.Delay(delay, time, cancellationToken).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
     }
 }
