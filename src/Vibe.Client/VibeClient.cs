@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Vibe.Application;
 using Vibe.Application.Common.Errors;
 using Vibe.Application.Common.Interfaces;
+using Vibe.Application.Executors;
 using Vibe.Application.Robots.Definitions;
 using Vibe.Application.Robots.ListRobots;
 using Vibe.Application.Runs;
@@ -75,6 +76,7 @@ public sealed class VibeClient : IAsyncDisposable, IDisposable
         services.AddSingleton(new RobotValidationOptions { LeaveUnknownExecutorsToTheService = true });
         services.AddSingleton<IRobotCatalog, RobotFilesAsTheyAre>();
         services.AddSingleton<IRunQueueSignal, ServiceWakeUpSignal>();
+        services.AddSingleton<ISharedAction, RunStepChecksOnly>();
         services.AddMediator(options =>
         {
             // Generated inside this assembly and internal, so it never meets the mediator of vibe or of the calling program.
