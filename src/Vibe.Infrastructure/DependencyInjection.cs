@@ -1,12 +1,10 @@
-using FluentValidation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Vibe.Application.Store;
 using Vibe.Application.Common.Interfaces;
+using Vibe.Client;
 using Vibe.Application.Executors;
-using Vibe.Application.Robots.Definitions;
 using Vibe.Infrastructure.Configuration;
 using Vibe.Infrastructure.Files;
 using Vibe.Infrastructure.Logging;
@@ -15,7 +13,6 @@ using Vibe.Infrastructure.Persistence;
 using Vibe.Infrastructure.Queue;
 using Vibe.Infrastructure.Retention;
 using Vibe.Infrastructure.Robots;
-using Vibe.Infrastructure.Scheduling;
 using Vibe.Infrastructure.Steps;
 
 namespace Vibe.Infrastructure;
@@ -23,36 +20,21 @@ namespace Vibe.Infrastructure;
 public static class DependencyInjection
 {
     /// <summary>
-    /// Registers the run store for the configured provider, the robot files, the settings from .env,
-    /// the run log, run files and evidence, the secret masker and the shared "run" step.
+    /// Registers what vibe shares with the client (the settings from .env, the run store for the configured provider,
+    /// the robot files), then its own parts: the queue's claim, the run log, run files and evidence, the secret masker,
+    /// the shared "run" step, mail and retention.
     /// </summary>
     public static IServiceCollection AddVibeInfrastructure(this IServiceCollection services, VibeSettings settings)
     {
-        services.AddSingleton(settings);
-        services.AddSingleton(settings.Environment);
-        services.AddSingleton<IEnvironmentReader>(settings.Environment);
-        services.AddSingleton(settings.Locations);
-        services.AddSingleton(settings.Configuration);
-
-        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
+        services.AddVibeStoreAndRobots(settings);
         services.AddOptions<HostOptions>().BindConfiguration(HostOptions.Section);
         services.AddSingleton<IHostIdentity>(provider => new HostIdentity(provider.GetRequiredService<IOptions<HostOptions>>().Value));
-
-        services.AddVibeDatabase(settings.Database, settings.Locations.DefaultSqlitePath);
-        services.AddSingleton<ITransientErrorDetector, TransientErrorDetector>();
-        services.AddSingleton<DatabaseMigrator>();
-        services.AddSingleton<IStoreMigrator>(provider => provider.GetRequiredService<DatabaseMigrator>());
         services.AddSingleton<IRunQueue, SqlRunQueue>();
-        services.AddSingleton<IStoreUnits, StoreUnits>();
         services.AddSingleton<IOutcomeJournal, OutcomeJournal>();
         services.AddSingleton<Service.StoreHealth>();
         services.AddSingleton<RunQueueSignal>();
         services.AddSingleton<IRunQueueSignal>(provider => provider.GetRequiredService<RunQueueSignal>());
 
-        services.AddSingleton<IScheduleCalendar, QuartzScheduleCalendar>();
-        services.AddSingleton<IValidator<RobotSpec>, RobotSpecValidator>();
-        services.AddSingleton<RobotFileLoader>();
         services.AddSingleton<RobotCatalog>();
         services.AddSingleton<IRobotCatalog>(provider => provider.GetRequiredService<RobotCatalog>());
 

@@ -4,8 +4,9 @@ using Vibe.TestSupport;
 namespace Vibe.IntegrationTests;
 
 /// <summary>
-/// vibe's packages as README packs them (Vibe.Domain, Vibe.Application), in a folder feed: packed once for every
-/// test class that builds a project against them (packing is slow, and two packs of one project at once collide).
+/// vibe's packages as README packs them (each `dotnet pack src/... -o FEED` line of README.md, so its instructions are
+/// what is tested), in a folder feed: packed once for every test class that builds a project against them (packing is
+/// slow, and two packs of one project at once collide).
 /// </summary>
 public sealed class PackedVibe : IAsyncLifetime, IDisposable
 {
@@ -20,10 +21,20 @@ public sealed class PackedVibe : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Feed);
-        foreach (var project in new[] { "src/Vibe.Domain/Vibe.Domain.csproj", "src/Vibe.Application/Vibe.Application.csproj" })
+        foreach (var project in ReadmePackedProjects())
         {
             await RunDotnetAsync(TestPaths.RepositoryRoot, "pack", Path.Combine(TestPaths.RepositoryRoot, project), "-o", Feed, $"-p:Version={Version}", "-nologo");
         }
+    }
+
+    /// <summary>The projects README.md tells a tool author to pack (`dotnet pack src/X -o FEED`), in its order.</summary>
+    public static IReadOnlyList<string> ReadmePackedProjects()
+    {
+        var readme = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "README.md"));
+        return System.Text.RegularExpressions.Regex.Matches(readme, @"dotnet pack (src/[\w.]+) -o FEED")
+            .Select(match => match.Groups[1].Value)
+            .Distinct()
+            .ToList();
     }
 
     /// <summary>Copies <paramref name="sourceFolder"/> to <paramref name="target"/> with a nuget.config that adds the feed to the machine's sources.</summary>

@@ -57,22 +57,3 @@ internal sealed class WakeRequestWatcher : BackgroundService
         }
     }
 }
-
-/// <summary>What `vibe run-now` and `vibe rerun` do after queueing a run for a service that is running.</summary>
-public static class ServiceWakeUp
-{
-    internal const string FileName = "vibe.wake";
-
-    /// <summary>Asks the service running for this data folder to look at the queue now. Never fails the caller.</summary>
-    public static void Request(VibeLocations locations)
-    {
-        try
-        {
-            File.WriteAllText(Path.Combine(locations.DataDirectory, FileName), "");
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // The service still finds the run at its next poll.
-        }
-    }
-}

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Vibe.Application.Executors;
+using Vibe.Application.Executors.SharedActions;
 using Vibe.Domain.Runs;
 using Vibe.Infrastructure.Configuration;
 using Vibe.Infrastructure.Logging;
@@ -31,19 +32,7 @@ internal sealed class RunProgramAction : ISharedAction
         _starter = starter;
     }
 
-    public ActionDescriptor Descriptor { get; } = new(
-        "run",
-        "Run a program or script with arguments",
-        [
-            ParameterDescriptor.Text("program", "the program: a name on the PATH or a path").IsRequired(),
-            ParameterDescriptor.List("args", "its arguments (visible to every local user: no secrets)"),
-            ParameterDescriptor.Text("workingDirectory", "the folder it starts in").DefaultsTo("the configuration folder"),
-            ParameterDescriptor.Map("env", "variables for the program; values may be ${env:NAME} (not visible to other users)"),
-            ParameterDescriptor.Text("stdin", "text written to the program's input, which is then closed"),
-            ParameterDescriptor.Duration("timeout", "how long it may run"),
-            new ParameterDescriptor("expectExitCode", ParameterType.Integer, "the exit code that means success").DefaultsTo("0"),
-            ParameterDescriptor.Variable("outputVariable", "gets what the program printed"),
-        ]);
+    public ActionDescriptor Descriptor => RunProgramStep.Descriptor;
 
     public async ValueTask ExecuteAsync(StepContext step, CancellationToken cancellationToken)
     {

@@ -21,15 +21,16 @@ public sealed partial class RobotSpecValidator : AbstractValidator<RobotSpec>
     private static readonly string[] InterruptPolicies = ["requeue", "drop"];
     private static readonly string[] KnownRobotFields = ["name", "description", "enabled", "executor", "schedule", "retry", "timeout", "onInterrupt", "notify", "hosts", "steps"];
 
-    public RobotSpecValidator(IScheduleCalendar calendar, ExecutorRegistry registry, IEnvironmentReader environment)
+    public RobotSpecValidator(IScheduleCalendar calendar, ExecutorRegistry registry, IEnvironmentReader environment, RobotValidationOptions? options = null)
     {
+        var unknownExecutorsPass = options?.LeaveUnknownExecutorsToTheService ?? false;
         RuleFor(robot => robot.Name).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("a robot needs a name")
             .Matches(SlugPattern()).WithMessage(robot => $"name '{robot.Name}' must be a slug: lower-case letters, digits and dashes, starting with a letter or digit (at most 100)");
 
         RuleFor(robot => robot.Executor).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("executor is required (one of: " + string.Join(", ", registry.ExecutorNames) + ")")
-            .Must(name => registry.FindExecutor(name!) is not null)
+            .Must(name => unknownExecutorsPass || registry.FindExecutor(name!) is not null)
             .WithMessage(robot => $"executor '{robot.Executor}' is not registered (known: {string.Join(", ", registry.ExecutorNames)})");
 
         RuleFor(robot => robot.Timeout).Custom((text, context) =>
