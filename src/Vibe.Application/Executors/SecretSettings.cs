@@ -18,7 +18,12 @@ public static class SecretSettings
 
         // Of the SMTP settings only the password is a secret: masking the login or the CA file's path would turn every
         // mention of them (and every word that contains them) into ***.
-        "VIBE_SMTP_USER", "VIBE_SMTP_TIMEOUT", "VIBE_SMTP_CA_FILE",
+        "VIBE_SMTP_USER", "VIBE_SMTP_TIMEOUT", "VIBE_SMTP_CA_FILE", "VIBE_SMTP_AUTH",
+
+        // Of the Office 365 settings only the client secret and the certificate's password are secrets; the tenant and
+        // client ids are printed by `vibe notify test` so that an administrator can match them to the app registration.
+        "VIBE_MAIL_TRANSPORT", "VIBE_OAUTH_TENANT_ID", "VIBE_OAUTH_CLIENT_ID", "VIBE_OAUTH_CERTIFICATE", "VIBE_OAUTH_AUTHORITY_HOST",
+        "VIBE_OAUTH_SCOPE", "VIBE_OAUTH_CA_FILE", "VIBE_GRAPH_URL", "VIBE_GRAPH_SENDER",
 
         // What `vibe restart-service` hands its script, which the new service inherits: paths and a command line.
         "VIBE_PID_FILE", "VIBE_STOP_FILE", "VIBE_START_PROGRAM", "VIBE_START_ARGS", "VIBE_STOP_TIMEOUT",

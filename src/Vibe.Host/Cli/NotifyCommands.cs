@@ -13,7 +13,7 @@ namespace Vibe.Host.Cli;
 [ReportErrors]
 internal sealed class NotifyCommands(CommandSession session)
 {
-    [Command("test", Description = "Send a test mail with the SMTP settings in .env and print what the server answered")]
+    [Command("test", Description = "Send a test mail with the mail settings in .env and print each stage: token, server answers, delivery")]
     public async Task<int> Test([Option("to", Description = "Recipients, comma-separated (default: VIBE_NOTIFY_TO)")] string? to = null)
     {
         var (scope, mediator) = session.OpenWithoutStore();
@@ -21,10 +21,10 @@ internal sealed class NotifyCommands(CommandSession session)
         {
             var report = await mediator.Send(new SendTestMail(to), session.Cancellation);
             Console.Out.WriteLine($"test mail to {string.Join(", ", report.Recipients)} through {report.Route}");
-            var serverLines = report.Delivered ? Console.Out : Console.Error;
-            foreach (var line in report.ServerLines)
+            var stages = report.Delivered ? Console.Out : Console.Error;
+            foreach (var stage in report.Stages)
             {
-                serverLines.WriteLine($"  server: {line}");
+                stages.WriteLine($"  {stage}");
             }
 
             if (report.Error is { } error)

@@ -29,7 +29,7 @@ public sealed class OutboxDispatcher : IMailOutbox
     private const int BatchSize = 50;
 
     private readonly IVibeDbContextFactory _contexts;
-    private readonly SmtpMailSender _sender;
+    private readonly IMailTransport _sender;
     private readonly OutboxMessageFactory _messages;
     private readonly NotifyOptions _options;
     private readonly ISecretMasker _masker;
@@ -40,7 +40,7 @@ public sealed class OutboxDispatcher : IMailOutbox
 
     public OutboxDispatcher(
         IVibeDbContextFactory contexts,
-        SmtpMailSender sender,
+        IMailTransport sender,
         OutboxMessageFactory messages,
         IOptions<NotifyOptions> options,
         ISecretMasker masker,

@@ -23,7 +23,10 @@ public sealed class SmtpOptions
     /// <summary>None, StartTls, SslOnConnect or Auto (the default: TLS on port 465, STARTTLS when the server offers it).</summary>
     public string? Security { get; set; }
 
-    /// <summary>The login, when the server wants one; requires <see cref="Password"/>.</summary>
+    /// <summary>password (the default) or oauth2 (XOAUTH2 with a token of the Microsoft identity platform, see OAuthOptions).</summary>
+    public string? Auth { get; set; }
+
+    /// <summary>The login, when the server wants one; requires <see cref="Password"/>, or with oauth2 the mailbox to send as.</summary>
     public string? User { get; set; }
 
     public string? Password { get; set; }
@@ -70,6 +73,7 @@ public sealed class SmtpOptions
         TryParseSecurity(Security, out var security);
         TryParsePort(Port, out var port);
         TryParseTimeout(Timeout, out var timeout);
+        MailOptions.TryParseAuth(Auth, out var auth);
         if (port == 0)
         {
             port = security switch
@@ -88,7 +92,10 @@ public sealed class SmtpOptions
             Password,
             From!.Trim(),
             timeout,
-            string.IsNullOrWhiteSpace(CaFile) ? null : Path.GetFullPath(CaFile.Trim(), configDirectory));
+            string.IsNullOrWhiteSpace(CaFile) ? null : Path.GetFullPath(CaFile.Trim(), configDirectory))
+        {
+            Auth = auth,
+        };
     }
 }
 
@@ -114,13 +121,15 @@ public enum SmtpSecurity
 /// <summary>Validated SMTP settings, as the sender uses them.</summary>
 public sealed record SmtpEndpoint(string Host, int Port, SmtpSecurity Security, string? User, string? Password, string From, TimeSpan Timeout, string? CaFile)
 {
+    public SmtpAuthMode Auth { get; init; }
+
     public SecureSocketOptions SocketOptions => Security switch
     {
         SmtpSecurity.None => SecureSocketOptions.None,
         SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
         SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
 
-        // A password never travels in clear: with a login, Auto is TLS on 465 and STARTTLS-or-fail elsewhere.
+        // A password or a token never travels in clear: with a login, Auto is TLS on 465 and STARTTLS-or-fail elsewhere.
         _ when User is not null => Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls,
         _ => SecureSocketOptions.Auto,
     };

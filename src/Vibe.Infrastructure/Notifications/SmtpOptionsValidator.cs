@@ -6,6 +6,7 @@ using MimeKit;
 using Vibe.Application.Common.Interfaces;
 using Vibe.Domain.Robots;
 using Vibe.Infrastructure.Configuration;
+using Vibe.Infrastructure.Notifications.Microsoft365;
 
 namespace Vibe.Infrastructure.Notifications;
 
@@ -19,9 +20,11 @@ public sealed class SmtpOptionsValidator : IValidateOptions<SmtpOptions>
     private readonly IConfiguration _configuration;
     private readonly IRobotCatalog _catalog;
     private readonly VibeLocations _locations;
+    private readonly TimeProvider _time;
 
-    public SmtpOptionsValidator(IConfiguration configuration, IRobotCatalog catalog, VibeLocations locations)
+    public SmtpOptionsValidator(IConfiguration configuration, IRobotCatalog catalog, VibeLocations locations, TimeProvider time)
     {
+        _time = time;
         _configuration = configuration;
         _catalog = catalog;
         _locations = locations;
@@ -43,12 +46,52 @@ public sealed class SmtpOptionsValidator : IValidateOptions<SmtpOptions>
     {
         var problems = new List<string>();
         var notify = ReadNotify(problems);
-        var reason = WhyMailIsConfigured(smtp, notify);
+        var mail = Read<MailOptions>(MailOptions.Section);
+        var oauth = Read<OAuthOptions>(OAuthOptions.Section);
+        var graph = Read<GraphOptions>(GraphOptions.Section);
+        if (!MailOptions.TryParseTransport(mail.Transport, out var transport))
+        {
+            problems.Add($"VIBE_MAIL_TRANSPORT is '{mail.Transport}'; use smtp or graph");
+        }
+
+        if (!MailOptions.TryParseAuth(smtp.Auth, out var auth))
+        {
+            problems.Add($"VIBE_SMTP_AUTH is '{smtp.Auth}'; use password or oauth2");
+        }
+
+        var reason = WhyMailIsConfigured(smtp, notify, mail, oauth, graph);
         if (reason is null)
         {
             return problems;
         }
 
+        if (transport == MailTransportKind.Graph)
+        {
+            problems.AddRange(OAuthSettingsRules.GraphProblems(graph, smtp, IsMailAddress));
+            problems.AddRange(OAuthSettingsRules.Problems(oauth, _locations.ConfigDirectory, "VIBE_MAIL_TRANSPORT=graph", _time.GetUtcNow()));
+        }
+        else
+        {
+            SmtpProblems(smtp, auth, reason, problems);
+            if (auth == SmtpAuthMode.OAuth2)
+            {
+                problems.AddRange(OAuthSettingsRules.Problems(oauth, _locations.ConfigDirectory, "VIBE_SMTP_AUTH=oauth2", _time.GetUtcNow()));
+            }
+        }
+
+        foreach (var recipient in notify?.DefaultRecipients ?? [])
+        {
+            if (!IsMailAddress(recipient))
+            {
+                problems.Add($"VIBE_NOTIFY_TO contains '{recipient}', which is not an e-mail address");
+            }
+        }
+
+        return problems;
+    }
+
+    private void SmtpProblems(SmtpOptions smtp, SmtpAuthMode auth, string reason, List<string> problems)
+    {
         if (!smtp.IsConfigured)
         {
             problems.Add($"VIBE_SMTP_HOST is not set, but {reason}: set it to the SMTP server's host name");
@@ -75,7 +118,23 @@ public sealed class SmtpOptionsValidator : IValidateOptions<SmtpOptions>
 
         var hasUser = !string.IsNullOrWhiteSpace(smtp.User);
         var hasPassword = !string.IsNullOrEmpty(smtp.Password);
-        if (hasUser && !hasPassword)
+        if (auth == SmtpAuthMode.OAuth2)
+        {
+            if (!hasUser)
+            {
+                problems.Add("VIBE_SMTP_USER is not set, but VIBE_SMTP_AUTH=oauth2 logs in as a mailbox: set it to the mailbox to send as, for example robot@contoso.com");
+            }
+            else if (!IsMailAddress(smtp.User!))
+            {
+                problems.Add($"VIBE_SMTP_USER is '{smtp.User}', but VIBE_SMTP_AUTH=oauth2 logs in as a mailbox: use its address, for example robot@contoso.com");
+            }
+
+            if (hasPassword)
+            {
+                problems.Add("VIBE_SMTP_PASSWORD is set, but VIBE_SMTP_AUTH=oauth2 logs in with a token: remove the password from .env");
+            }
+        }
+        else if (hasUser && !hasPassword)
         {
             problems.Add("VIBE_SMTP_USER is set but VIBE_SMTP_PASSWORD is not: set both, or neither for a server without login");
         }
@@ -86,7 +145,7 @@ public sealed class SmtpOptionsValidator : IValidateOptions<SmtpOptions>
 
         if (hasUser && SmtpOptions.TryParseSecurity(smtp.Security, out var security) && security == SmtpSecurity.None)
         {
-            problems.Add("VIBE_SMTP_SECURITY is None but VIBE_SMTP_USER is set: vibe never sends a password over an unencrypted connection; use StartTls, SslOnConnect or Auto");
+            problems.Add($"VIBE_SMTP_SECURITY is None but VIBE_SMTP_USER is set: vibe never sends a {(auth == SmtpAuthMode.OAuth2 ? "token" : "password")} over an unencrypted connection; use StartTls, SslOnConnect or Auto");
         }
 
         if (!SmtpOptions.TryParseTimeout(smtp.Timeout, out _))
@@ -102,28 +161,26 @@ public sealed class SmtpOptionsValidator : IValidateOptions<SmtpOptions>
                 problems.Add($"VIBE_SMTP_CA_FILE: {path}: {problem}");
             }
         }
-
-        foreach (var recipient in notify?.DefaultRecipients ?? [])
-        {
-            if (!IsMailAddress(recipient))
-            {
-                problems.Add($"VIBE_NOTIFY_TO contains '{recipient}', which is not an e-mail address");
-            }
-        }
-
-        return problems;
     }
+
+    private T Read<T>(string section)
+        where T : new() => _configuration.GetSection(section).Get<T>() ?? new T();
 
     /// <summary>Whether <paramref name="text"/> is one address with a domain ("ops@example.com" or "Ops     internal static bool IsMailAddress(string text) =>lt;ops@example.com    internal static bool IsMailAddress(string text) =>gt;").</summary>
     public static bool IsMailAddress(string text) =>
         MailboxAddress.TryParse(text.Trim(), out var mailbox) && mailbox.Address.Contains('@', StringComparison.Ordinal) && !mailbox.Address.EndsWith('@');
 
     /// <summary>Why this machine is expected to send mail, or null when nothing asks for it.</summary>
-    private string? WhyMailIsConfigured(SmtpOptions smtp, NotifyOptions? notify)
+    private string? WhyMailIsConfigured(SmtpOptions smtp, NotifyOptions? notify, MailOptions mail, OAuthOptions oauth, GraphOptions graph)
     {
-        if (new[] { smtp.Host, smtp.Port, smtp.Security, smtp.User, smtp.Password, smtp.From, smtp.CaFile }.Any(value => !string.IsNullOrWhiteSpace(value)))
+        if (new[] { smtp.Host, smtp.Port, smtp.Security, smtp.User, smtp.Password, smtp.From, smtp.CaFile, smtp.Auth }.Any(value => !string.IsNullOrWhiteSpace(value)))
         {
             return "other VIBE_SMTP_ settings are";
+        }
+
+        if (new[] { mail.Transport, oauth.TenantId, oauth.ClientId, oauth.ClientSecret, oauth.Certificate, graph.Url, graph.Sender }.Any(value => !string.IsNullOrWhiteSpace(value)))
+        {
+            return "VIBE_MAIL_TRANSPORT, VIBE_OAUTH_ or VIBE_GRAPH_ settings are";
         }
 
         if (notify?.DefaultRecipients.Count > 0)
@@ -170,7 +227,7 @@ public sealed class SmtpOptionsValidator : IValidateOptions<SmtpOptions>
         return notify;
     }
 
-    private static string? CaFileProblem(string path)
+    internal static string? CaFileProblem(string path)
     {
         if (!File.Exists(path))
         {

@@ -12,10 +12,10 @@ namespace Vibe.Application.Notifications.SendTestMail;
 public sealed record SendTestMail(string? To = null) : ICommand<TestMailReport>, INotReplayable;
 
 /// <summary>
-/// How the test went: where it was sent (<see cref="Route"/>: server and account), the server's lines (masked),
-/// and the server's final answer, or the <see cref="Error"/> that stopped it.
+/// How the test went: where it was sent (<see cref="Route"/>: server or service, and account), each stage on the way
+/// ("token: obtained …", "server: 235 …"; masked), and the final answer, or the <see cref="Error"/> that stopped it.
 /// </summary>
-public sealed record TestMailReport(IReadOnlyList<string> Recipients, string Route, IReadOnlyList<string> ServerLines, string? Answer, string? Error)
+public sealed record TestMailReport(IReadOnlyList<string> Recipients, string Route, IReadOnlyList<string> Stages, string? Answer, string? Error)
 {
     public bool Delivered => Error is null;
 }

@@ -8,9 +8,12 @@ using Vibe.Application.Notifications.SendTestMail;
 
 namespace Vibe.Infrastructure.Notifications;
 
-/// <summary>`vibe notify test` over SMTP: a small plain-text mail, sent with the server's lines kept (masked) for the report.</summary>
-internal sealed class SmtpTestMailSender(
-    SmtpMailSender sender,
+/// <summary>
+/// `vibe notify test` through the configured transport: a small plain-text mail, sent with every stage kept (the token
+/// obtained, the server's lines, Graph's answer; masked) for the report.
+/// </summary>
+internal sealed class TestMailSender(
+    IMailTransport sender,
     SmtpOptionsValidator validator,
     IOptions<NotifyOptions> notify,
     IHostIdentity host,
@@ -25,27 +28,26 @@ internal sealed class SmtpTestMailSender(
 
     public async Task<TestMailReport> SendAsync(IReadOnlyList<string> recipients, CancellationToken cancellationToken)
     {
-        SmtpEndpoint endpoint;
+        string route;
         try
         {
-            endpoint = sender.Endpoint();
+            route = sender.Route();
         }
         catch (MailDeliveryException ex)
         {
             throw VibeException.Invalid(ex.Message);
         }
 
-        var route = $"{endpoint}{(endpoint.User is null ? "" : $" as {endpoint.User}")}";
         var message = Compose(recipients, route);
-        using var transcript = new SmtpTranscript();
+        using var transcript = new MailTranscript();
         try
         {
             var answer = await sender.SendAsync(message, transcript, cancellationToken);
-            return new TestMailReport(recipients, route, ServerLines(transcript), masker.Mask(answer), null);
+            return new TestMailReport(recipients, masker.Mask(route), Lines(transcript), masker.Mask(answer), null);
         }
         catch (MailDeliveryException ex)
         {
-            return new TestMailReport(recipients, route, ServerLines(transcript), null, masker.Mask(ex.Message));
+            return new TestMailReport(recipients, masker.Mask(route), Lines(transcript), null, masker.Mask(ex.Message));
         }
     }
 
@@ -74,7 +76,7 @@ internal sealed class SmtpTestMailSender(
         return message;
     }
 
-    private List<string> ServerLines(SmtpTranscript transcript) => transcript.ServerLines().Select(masker.Mask).ToList();
+    private List<string> Lines(MailTranscript transcript) => transcript.Lines().Select(masker.Mask).ToList();
 
     private static string MessageIdHost(string host)
     {
