@@ -22,6 +22,9 @@ public sealed record SmtpServerSetup
 
     /// <summary>Accept AUTH without TLS, as a server whose STARTTLS was stripped on the way would.</summary>
     public bool AuthInClear { get; init; }
+
+    /// <summary>Offer only XOAUTH2 for <see cref="User"/>, accepting the tokens this identity stand-in issued (Exchange Online's way).</summary>
+    public Microsoft365TestServer? OAuthTokens { get; init; }
 }
 
 /// <summary>One message as the server received it, with its envelope.</summary>
@@ -95,6 +98,12 @@ public sealed class SmtpTestServer : IDisposable
             start.ArgumentList.Add(user);
             start.ArgumentList.Add("--password");
             start.ArgumentList.Add(_setup.Password ?? "");
+        }
+
+        if (_setup.OAuthTokens is { } tokens)
+        {
+            start.ArgumentList.Add("--xoauth2");
+            start.ArgumentList.Add(tokens.Directory);
         }
 
         if (_setup.AuthInClear)

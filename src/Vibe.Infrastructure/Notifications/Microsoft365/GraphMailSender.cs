@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -61,7 +60,8 @@ public sealed class GraphMailSender(IOptions<GraphOptions> graph, IOptions<SmtpO
 
     private async Task<(HttpStatusCode Status, string Answer)> PostAsync(string url, JsonElement body, MailAccessToken token, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
+        // Buffered, with a Content-Length: proxies and some gateways refuse a chunked request body.
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body.GetRawText(), System.Text.Encoding.UTF8, "application/json") };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
         try
         {

@@ -29,8 +29,10 @@ internal static partial class IdentityErrors
 
     public static MailDeliveryException Describe(MsalServiceException exception, string authority, string clientId)
     {
-        var code = AadstsCode().Match(exception.Message) is { Success: true } match ? match.Value : null;
-        var said = FirstLine(exception.Message);
+        // The platform's own description is in the response body; MSAL's message wraps it in advice of its own.
+        var said = FirstLine(ServerDescription(exception.ResponseBody) ?? exception.Message);
+        var code = AadstsCode().Match(said) is { Success: true } match ? match.Value
+            : AadstsCode().Match(exception.Message) is { Success: true } wrapped ? wrapped.Value : null;
         var meaning = code is not null && Meanings.TryGetValue(code, out var known) ? $"{code}: {known} (the platform said: {said})" : said;
         var transient = exception.StatusCode is 429 or >= 500 || exception.ErrorCode is MsalError.RequestTimeout or MsalError.ServiceNotAvailable;
         return new MailDeliveryException(
@@ -43,6 +45,25 @@ internal static partial class IdentityErrors
             || exception is MsalClientException { ErrorCode: MsalError.RequestTimeout };
         return new MailDeliveryException(
             $"the Microsoft identity platform at {authority} cannot be reached or answered strangely: {FirstLine(exception.GetBaseException().Message)}", transient, exception);
+    }
+
+    private static string? ServerDescription(string? body)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(body);
+            return document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+                && document.RootElement.TryGetProperty("error_description", out var description) ? description.GetString() : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     private static string FirstLine(string text)
