@@ -34,6 +34,30 @@ class SaveToFolder:
         self.counter = itertools.count(1)
         self.rejected = 0
 
+    async def handle_DATA(self, server, session, envelope):
+        if self.rejected < self.fail_first:
+            self.rejected += 1
+            return "451 4.3.0 Try again later (test server)"
+        number = next(self.counter)
+        base = os.path.join(self.folder, f"{number:04d}")
+        login = None
+        if isinstance(session.auth_data, LoginPassword):
+            login = session.auth_data.login.decode()
+        envelope_info = {
+            "mail_from": envelope.mail_from,
+            "rcpt_tos": envelope.rcpt_tos,
+            "login": login,
+            # session.ssl is set by STARTTLS; a TLS-on-connect socket shows in the transport instead.
+            "tls": session.ssl is not None or server.transport.get_extra_info("ssl_object") is not None,
+        }
+        with open(base + ".json.tmp", "w") as f:
+            json.dump(envelope_info, f)
+        os.replace(base + ".json.tmp", base + ".json")
+        with open(base + ".eml.tmp", "wb") as f:
+            f.write(envelope.original_content)
+        os.replace(base + ".eml.tmp", base + ".eml")
+        return f"250 2.0.0 OK queued as vibe-test-{number}"
+
 
 def read_set(path):
     return set(open(path).read().split()) if os.path.exists(path) else set()
@@ -66,30 +90,6 @@ class SaveWithXoauth2(SaveToFolder):
         challenge = json.dumps({"status": "401", "schemes": "bearer", "scope": "https://outlook.office.com/SMTP.Send"})
         await server.challenge_auth(challenge)
         return AuthResult(success=False, handled=False, message="535 5.7.3 Authentication unsuccessful")
-
-    async def handle_DATA(self, server, session, envelope):
-        if self.rejected < self.fail_first:
-            self.rejected += 1
-            return "451 4.3.0 Try again later (test server)"
-        number = next(self.counter)
-        base = os.path.join(self.folder, f"{number:04d}")
-        login = None
-        if isinstance(session.auth_data, LoginPassword):
-            login = session.auth_data.login.decode()
-        envelope_info = {
-            "mail_from": envelope.mail_from,
-            "rcpt_tos": envelope.rcpt_tos,
-            "login": login,
-            # session.ssl is set by STARTTLS; a TLS-on-connect socket shows in the transport instead.
-            "tls": session.ssl is not None or server.transport.get_extra_info("ssl_object") is not None,
-        }
-        with open(base + ".json.tmp", "w") as f:
-            json.dump(envelope_info, f)
-        os.replace(base + ".json.tmp", base + ".json")
-        with open(base + ".eml.tmp", "wb") as f:
-            f.write(envelope.original_content)
-        os.replace(base + ".eml.tmp", base + ".eml")
-        return f"250 2.0.0 OK queued as vibe-test-{number}"
 
 
 def tls_context(cert, key):

@@ -50,11 +50,27 @@ public sealed class SmtpTestServer : IDisposable
 
     public string MailDirectory { get; }
 
+    private static readonly HashSet<int> HandedOut = [];
+
+    /// <summary>
+    /// A loopback port nobody listens on, never handed out twice in this test process: a test that keeps its port
+    /// closed for a while (an SMTP outage) must not find another test's server on it when it starts its own.
+    /// </summary>
     public static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        while (true)
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            lock (HandedOut)
+            {
+                if (HandedOut.Add(port))
+                {
+                    return port;
+                }
+            }
+        }
     }
 
     public static async Task<SmtpTestServer> StartAsync(SmtpServerSetup? setup = null)
