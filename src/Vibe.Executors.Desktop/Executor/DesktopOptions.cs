@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Vibe.Application.Executors;
 using Vibe.Domain.Robots;
+using Vibe.Executors.Desktop.Executor.Actions;
 
 namespace Vibe.Executors.Desktop.Executor;
 

@@ -6,105 +6,22 @@ using Vibe.Executors.Desktop.Driver;
 
 namespace Vibe.Executors.Desktop.Executor;
 
-/// <summary>launch, attach, waitWindow, focus, close, and how a step finds its window.</summary>
+/// <summary>The current window, and how a step finds its window.</summary>
 internal sealed partial class DesktopSession
 {
-    private static readonly TimeSpan WindowTimeout = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan KillWait = TimeSpan.FromSeconds(5);
+    internal static readonly TimeSpan WindowTimeout = TimeSpan.FromSeconds(30);
+    internal static readonly TimeSpan KillWait = TimeSpan.FromSeconds(5);
 
-    private async Task LaunchAsync(StepContext step, CancellationToken ct)
+    /// <summary>A launch step started <paramref name="pid"/>: its first window becomes the current one.</summary>
+    internal void Launched(int pid)
     {
-        var program = step.Parameters.GetString("program");
-        var arguments = step.Parameters.GetStringList("args");
-        var folder = step.Parameters.GetOptionalString("workingDirectory");
-        if (folder is not null && !Directory.Exists(folder))
-        {
-            throw Fail(step, $"parameter 'workingDirectory': folder '{folder}' does not exist");
-        }
-
-        // Secrets go through "env" and "stdin": arguments are visible to every local user.
-        var environment = step.Parameters.GetStringMap("env");
-        var input = step.Parameters.GetOptionalString("stdin");
-        var pid = await _driver.LaunchAsync(new LaunchRequest(program, arguments, folder, environment, input), ct);
         _currentProcessId = pid;
         _currentWindow = null;
-        step.Log($"started {program} (pid {pid}); its first window becomes the current window");
-        if (step.Parameters.GetOptionalString("variable") is { } name)
-        {
-            step.Variables.Set(name, pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        }
     }
 
-    private async Task AttachAsync(StepContext step, CancellationToken ct)
+    /// <summary>A close step closed <paramref name="window"/>: it is no longer current.</summary>
+    internal void Forget(DesktopWindow window)
     {
-        var selector = WindowParameter(step, "window")!;
-        var window = await WaitForWindowAsync(step, selector, Timeout(step, WindowTimeout), ct);
-        MakeCurrent(window);
-        if (step.Parameters.GetBool("focus", true))
-        {
-            await _driver.FocusWindowAsync(window, ct);
-        }
-
-        step.Log($"attached to window {window}");
-    }
-
-    private async Task WaitWindowAsync(StepContext step, CancellationToken ct)
-    {
-        var selector = WindowParameter(step, "window")!;
-        var timeout = Timeout(step, WindowTimeout);
-        var state = step.Parameters.GetChoice(DesktopActions.WindowState);
-        switch (state)
-        {
-            case "open":
-                var window = await WaitForWindowAsync(step, selector, timeout, ct);
-                MakeCurrent(window);
-                step.Log($"window {window} is open");
-                break;
-            case "closed":
-                if (!await Poll.UntilTrueAsync(async c => await FindWindowAsync(selector, c) is null, timeout, Time, ct))
-                {
-                    throw Fail(step, $"window {selector} is still open after {Duration.Format(timeout)}");
-                }
-
-                step.Log($"no window matches {selector}");
-                break;
-            default:
-                throw Fail(step, $"parameter 'state' must be open or closed, not '{state}'");
-        }
-    }
-
-    private async Task FocusAsync(StepContext step, CancellationToken ct)
-    {
-        var window = await StepWindowAsync(step, ct);
-        await _driver.FocusWindowAsync(window, ct);
-        MakeCurrent(window);
-        step.Log($"focused window {window}");
-    }
-
-    private async Task CloseAsync(StepContext step, CancellationToken ct)
-    {
-        var window = await StepWindowAsync(step, ct);
-        var timeout = Timeout(step);
-        await _driver.RequestCloseAsync(window, ct);
-        if (await WaitGoneAsync(window, timeout, ct))
-        {
-            step.Log($"closed window {window}");
-        }
-        else
-        {
-            if (window.ProcessId <= 0 || window.ProcessId == Environment.ProcessId)
-            {
-                throw Fail(step, $"window {window} did not close within {Duration.Format(timeout)} and its process is unknown");
-            }
-
-            step.Log($"window {window} did not close within {Duration.Format(timeout)}; ending process {window.ProcessId}", RunLogLevel.Warning);
-            Kill(window.ProcessId);
-            if (!await WaitGoneAsync(window, KillWait, ct))
-            {
-                throw Fail(step, $"window {window} is still open after its process was ended");
-            }
-        }
-
         if (_currentWindow?.Handle == window.Handle)
         {
             _currentWindow = null;
@@ -115,14 +32,14 @@ internal sealed partial class DesktopSession
         }
     }
 
-    private void MakeCurrent(DesktopWindow window)
+    internal void MakeCurrent(DesktopWindow window)
     {
         _currentWindow = window;
         _currentProcessId = window.ProcessId > 0 ? window.ProcessId : null;
     }
 
     /// <summary>The window a step's optional "window" parameter names, or the current one.</summary>
-    private async Task<DesktopWindow> StepWindowAsync(StepContext step, CancellationToken ct) =>
+    internal async Task<DesktopWindow> StepWindowAsync(StepContext step, CancellationToken ct) =>
         WindowParameter(step, "window") is { } selector
             ? await WaitForWindowAsync(step, selector, Timeout(step), ct)
             : await CurrentWindowAsync(step, Timeout(step), ct);
@@ -131,7 +48,7 @@ internal sealed partial class DesktopSession
     private Task<DesktopWindow?> SelectorWindowAsync(DesktopSelector selector, CancellationToken ct) =>
         selector.Window is { } window ? FindWindowAsync(window, ct) : TryCurrentWindowAsync(ct);
 
-    private WindowSelector? WindowParameter(StepContext step, string name)
+    internal WindowSelector? WindowParameter(StepContext step, string name)
     {
         var text = step.Parameters.GetOptionalString(name);
         if (text is null || text.Equals("current", StringComparison.OrdinalIgnoreCase))
@@ -149,13 +66,13 @@ internal sealed partial class DesktopSession
         }
     }
 
-    private async Task<DesktopWindow?> FindWindowAsync(WindowSelector selector, CancellationToken ct)
+    internal async Task<DesktopWindow?> FindWindowAsync(WindowSelector selector, CancellationToken ct)
     {
         var matches = (await _driver.ListWindowsAsync(ct)).Where(window => window.IsVisible && selector.Matches(window)).ToList();
         return matches.Count > selector.Index ? matches[selector.Index] : null;
     }
 
-    private async Task<DesktopWindow> WaitForWindowAsync(StepContext step, WindowSelector selector, TimeSpan timeout, CancellationToken ct)
+    internal async Task<DesktopWindow> WaitForWindowAsync(StepContext step, WindowSelector selector, TimeSpan timeout, CancellationToken ct)
     {
         var window = await Poll.UntilAsync(c => FindWindowAsync(selector, c), timeout, Time, ct);
         if (window is not null)
@@ -210,14 +127,14 @@ internal sealed partial class DesktopSession
         return null;
     }
 
-    private Task<bool> WaitGoneAsync(DesktopWindow window, TimeSpan timeout, CancellationToken ct) =>
+    internal Task<bool> WaitGoneAsync(DesktopWindow window, TimeSpan timeout, CancellationToken ct) =>
         Poll.UntilTrueAsync(
             async c => (await _driver.ListWindowsAsync(c)).All(open => open.Handle != window.Handle),
             timeout,
             Time,
             ct);
 
-    private static void Kill(int pid)
+    internal static void Kill(int pid)
     {
         try
         {
