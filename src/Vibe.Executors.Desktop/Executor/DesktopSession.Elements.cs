@@ -51,27 +51,33 @@ internal sealed partial class DesktopSession
 
     private async Task<DesktopElement> FindElementAsync(StepContext step, DesktopSelector selector, TimeSpan timeout, CancellationToken ct)
     {
-        _evidenceSelector = selector.ToString();
         string reason = "";
         var element = await Poll.UntilAsync(
             async c =>
             {
-                var window = await SelectorWindowAsync(selector, c);
-                if (window is null)
-                {
-                    reason = selector.Window is { } wanted ? $"no window matches {wanted}" : "the current window has closed";
-                    return null;
-                }
-
-                _evidenceWindow = window;
-                var found = await ResolvePathAsync(window, selector.Path, c);
-                reason = $"no element matches {PathText(selector)} in window {window}";
+                var (found, why) = await FindElementOnceAsync(selector, c);
+                reason = why;
                 return found;
             },
             timeout,
             Time,
             ct);
         return element ?? throw Fail(step, $"{reason} after {Duration.Format(timeout)}");
+    }
+
+    /// <summary>One look for the element, without waiting: the element, or null and why not (for the step's error).</summary>
+    internal async Task<(DesktopElement? Element, string Reason)> FindElementOnceAsync(DesktopSelector selector, CancellationToken ct)
+    {
+        _evidenceSelector = selector.ToString();
+        var window = await SelectorWindowAsync(selector, ct);
+        if (window is null)
+        {
+            return (null, selector.Window is { } wanted ? $"no window matches {wanted}" : "the current window has closed");
+        }
+
+        _evidenceWindow = window;
+        var found = await ResolvePathAsync(window, selector.Path, ct);
+        return (found, found is null ? $"no element matches {PathText(selector)} in window {window}" : "");
     }
 
     /// <summary>The element's current properties, or null when the selector finds nothing right now.</summary>

@@ -12,11 +12,17 @@ internal sealed partial class DesktopSession
     internal static readonly TimeSpan WindowTimeout = TimeSpan.FromSeconds(30);
     internal static readonly TimeSpan KillWait = TimeSpan.FromSeconds(5);
 
+    // Processes this run started, in order: their windows win a tie, and they are closed when the run ends.
+    private readonly List<int> _launched = [];
+    private readonly Dictionary<int, ProgramOutput> _outputs = [];
+
     /// <summary>A launch step started <paramref name="pid"/>: its first window becomes the current one.</summary>
-    internal void Launched(int pid)
+    internal void Launched(int pid, ProgramOutput output)
     {
         _currentProcessId = pid;
         _currentWindow = null;
+        _launched.Add(pid);
+        _outputs[pid] = output;
     }
 
     /// <summary>A close step closed <paramref name="window"/>: it is no longer current.</summary>
@@ -66,11 +72,38 @@ internal sealed partial class DesktopSession
         }
     }
 
+    /// <summary>
+    /// The window <paramref name="selector"/> means, or null when none matches now. Of several matches the window of
+    /// a process this run launched (or of its children) wins, then the newest process's; a tie is an error listing
+    /// the candidates (as web's "2 elements match"), unless the selector picks by [index=n].
+    /// </summary>
     internal async Task<DesktopWindow?> FindWindowAsync(WindowSelector selector, CancellationToken ct)
     {
         var matches = (await _driver.ListWindowsAsync(ct)).Where(window => window.IsVisible && selector.Matches(window)).ToList();
-        return matches.Count > selector.Index ? matches[selector.Index] : null;
+        if (selector.IndexGiven || matches.Count <= 1)
+        {
+            return matches.Count > selector.Index ? matches[selector.Index] : null;
+        }
+
+        var ranked = matches
+            .Select(window => (Window: window, Ours: IsLaunchedByThisRun(window.ProcessId), Started: ProcessFamily.StartedAt(window.ProcessId)))
+            .OrderByDescending(candidate => candidate.Ours)
+            .ThenByDescending(candidate => candidate.Started ?? DateTime.MinValue)
+            .ToList();
+        if (ranked[0].Ours != ranked[1].Ours || ranked[0].Started != ranked[1].Started)
+        {
+            return ranked[0].Window;
+        }
+
+        throw new DesktopDriverException(
+            $"{matches.Count} windows match {selector} and none was launched by this run later than the others: " +
+            $"{string.Join(", ", matches.Take(8))}; add [title=...] or [index=n] to the selector to pick one");
     }
+
+    internal async Task<bool> AnyWindowMatchesAsync(WindowSelector selector, CancellationToken ct) =>
+        (await _driver.ListWindowsAsync(ct)).Any(window => window.IsVisible && selector.Matches(window));
+
+    private bool IsLaunchedByThisRun(int pid) => _launched.Count > 0 && ProcessFamily.DescendsFrom(pid, _launched);
 
     internal async Task<DesktopWindow> WaitForWindowAsync(StepContext step, WindowSelector selector, TimeSpan timeout, CancellationToken ct)
     {
@@ -119,7 +152,10 @@ internal sealed partial class DesktopSession
             }
         }
 
-        if (_currentProcessId is { } pid && windows.FirstOrDefault(window => window.IsVisible && window.ProcessId == pid) is { } first)
+        // A wrapper script's window belongs to its child (or grandchild): the launched process's family counts.
+        if (_currentProcessId is { } pid
+            && (windows.FirstOrDefault(window => window.IsVisible && window.ProcessId == pid)
+                ?? windows.FirstOrDefault(window => window.IsVisible && ProcessFamily.DescendsFrom(window.ProcessId, [pid]))) is { } first)
         {
             return _currentWindow = first;
         }

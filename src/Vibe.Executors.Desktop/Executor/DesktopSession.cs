@@ -113,10 +113,31 @@ internal sealed partial class DesktopSession : IExecutorSession
             files.Add(path);
         }
 
+        if (_outputs.Values.Where(output => output.HasLines).ToList() is { Count: > 0 } printed)
+        {
+            var path = Path.Combine(evidenceFolder, "program-output.txt");
+            await File.WriteAllTextAsync(path, _run.Masker.Mask(string.Concat(printed.Select(output => output.Format()))), cancellationToken);
+            files.Add(path);
+        }
+
         return new FailureEvidence(screenshot, files);
     }
 
-    public ValueTask DisposeAsync() => _driver.DisposeAsync();
+    /// <summary>Closes the programs the run launched (unless the robot says closeLaunched: false), then the driver.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (_options.CloseLaunched)
+            {
+                await CloseLaunchedAsync();
+            }
+        }
+        finally
+        {
+            await _driver.DisposeAsync();
+        }
+    }
 
     /// <summary>The step's failure, named after the step.</summary>
     internal static StepFailedException Fail(StepContext step, string message, Exception? inner = null) =>

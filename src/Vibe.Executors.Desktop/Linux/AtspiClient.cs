@@ -488,11 +488,16 @@ internal sealed unsafe partial class AtspiClient
         _ = TakeError(error);
         var id = TakeString(Atspi.atspi_accessible_get_accessible_id(accessible, out error));
         _ = TakeError(error);
-        var states = States(accessible);
-        return new ElementInfo(name, AtspiRoles.ToControlType(role), role, id, "", Extents(accessible), states);
+        var bounds = Extents(accessible);
+        var states = States(accessible, bounds);
+        return new ElementInfo(name, AtspiRoles.ToControlType(role), role, id, "", bounds, states);
     }
 
-    private static ElementStates States(nint accessible)
+    /// <summary>
+    /// The element's states. Visible means showing on the screen: VISIBLE and SHOWING (GTK 3, Qt), or VISIBLE with
+    /// a non-empty size on the screen from a toolkit that never reports SHOWING (GTK 4.8 reports only VISIBLE).
+    /// </summary>
+    private static ElementStates States(nint accessible, ScreenRect bounds)
     {
         var set = Atspi.atspi_accessible_get_state_set(accessible);
         if (set == 0)
@@ -513,7 +518,9 @@ internal sealed unsafe partial class AtspiClient
 
             Atspi.g_array_free(array, 1);
             result |= values.Contains(AtspiState.Enabled) || values.Contains(AtspiState.Sensitive) ? ElementStates.Enabled : 0;
-            result |= values.Contains(AtspiState.Visible) && values.Contains(AtspiState.Showing) ? ElementStates.Visible : 0;
+            result |= values.Contains(AtspiState.Visible)
+                && (values.Contains(AtspiState.Showing) || (!bounds.IsEmpty && NeverReportsShowing(accessible)))
+                ? ElementStates.Visible : 0;
             result |= values.Contains(AtspiState.Focused) ? ElementStates.Focused : 0;
             result |= values.Contains(AtspiState.Focusable) ? ElementStates.Focusable : 0;
             result |= values.Contains(AtspiState.Checked) ? ElementStates.Checked : 0;
@@ -525,6 +532,34 @@ internal sealed unsafe partial class AtspiClient
 
         Atspi.g_object_unref(set);
         return result;
+    }
+
+    /// <summary>GTK 4 leaves SHOWING out of every state set; libatspi keeps the toolkit's version per application, so this asks once.</summary>
+    private static bool NeverReportsShowing(nint accessible)
+    {
+        var application = Atspi.atspi_accessible_get_application(accessible, out var error);
+        if (TakeError(error) is not null || application == 0)
+        {
+            return false;
+        }
+
+        try
+        {
+            var toolkit = TakeString(Atspi.atspi_accessible_get_toolkit_name(application, out error));
+            if (TakeError(error) is not null)
+            {
+                return false;
+            }
+
+            var version = TakeString(Atspi.atspi_accessible_get_toolkit_version(application, out error));
+            return TakeError(error) is null
+                && toolkit.Equals("GTK", StringComparison.OrdinalIgnoreCase)
+                && version.StartsWith("4.", StringComparison.Ordinal);
+        }
+        finally
+        {
+            Atspi.g_object_unref(application);
+        }
     }
 
     private static ScreenRect Extents(nint accessible)

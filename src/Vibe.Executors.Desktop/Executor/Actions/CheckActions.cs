@@ -45,25 +45,64 @@ internal sealed class AssertTextAction : IDesktopAction
     public ActionDescriptor Descriptor { get; } = new("assertText", "Fail unless an element's text equals (or contains, or matches) the given text",
         [DesktopActions.Element, Text("text", "the text expected").IsRequired(), Match]);
 
+    /// <summary>
+    /// Reads the element again until its text matches or the step's timeout has passed (web's assertText waits the
+    /// same way): a check right after the click that changes the text must not fail because the app was slower.
+    /// </summary>
     public async Task ExecuteAsync(DesktopSession session, StepContext step, CancellationToken ct)
     {
         var expected = step.Parameters.GetString("text");
         var match = step.Parameters.GetChoice(Match);
-        using var element = await session.FindElementAsync(step, ct);
-        var actual = await session.Driver.ReadTextAsync(element, ct);
-        var ok = match switch
+        Func<string, bool> matches = match switch
         {
-            "equals" => string.Equals(actual.Trim(), expected.Trim(), StringComparison.Ordinal),
-            "contains" => actual.Contains(expected, StringComparison.Ordinal),
-            "regex" => Regex.IsMatch(actual, expected, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)),
+            "equals" => actual => string.Equals(actual.Trim(), expected.Trim(), StringComparison.Ordinal),
+            "contains" => actual => actual.Contains(expected, StringComparison.Ordinal),
+            "regex" => actual => Regex.IsMatch(actual, expected, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)),
             _ => throw DesktopSession.Fail(step, $"parameter 'match' must be equals, contains or regex, not '{match}'"),
         };
+        var selector = session.SelectorParameter(step);
+        var timeout = session.Timeout(step);
+        string? actual = null;
+        string where = "";
+        string reason = "";
+        var ok = await Poll.UntilTrueAsync(
+            async c =>
+            {
+                var (element, why) = await session.FindElementOnceAsync(selector, c);
+                using (element)
+                {
+                    reason = why;
+                    if (element is null)
+                    {
+                        return false;
+                    }
+
+                    where = element.ToString();
+                    try
+                    {
+                        actual = await session.Driver.ReadTextAsync(element, c);
+                    }
+                    catch (DesktopDriverException ex)
+                    {
+                        reason = $"the text of {element} could not be read: {ex.Message}";
+                        actual = null;
+                        return false;
+                    }
+
+                    return matches(actual);
+                }
+            },
+            timeout,
+            session.Time,
+            ct);
+        var verb = match switch { "contains" => "to contain", "regex" => "to match", _ => "to be" };
         if (!ok)
         {
-            var verb = match switch { "contains" => "to contain", "regex" => "to match", _ => "to be" };
-            throw DesktopSession.Fail(step, $"expected the text of {element} {verb} \"{expected}\", but it is \"{actual}\"");
+            throw DesktopSession.Fail(step, actual is null
+                ? $"expected the text of {selector} {verb} \"{expected}\", but {reason} after {Vibe.Domain.Robots.Duration.Format(timeout)}"
+                : $"expected the text of {where} {verb} \"{expected}\", but it is still \"{actual}\" after {Vibe.Domain.Robots.Duration.Format(timeout)}");
         }
 
-        step.Log($"the text of {element} {(match == "equals" ? "is" : match == "contains" ? "contains" : "matches")} \"{expected}\"");
+        step.Log($"the text of {where} {(match == "equals" ? "is" : match == "contains" ? "contains" : "matches")} \"{expected}\"");
     }
 }

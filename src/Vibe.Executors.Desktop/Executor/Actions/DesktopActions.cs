@@ -58,5 +58,6 @@ internal static class DesktopActions
         Duration("timeout", "how long element, window and image steps wait for their target").DefaultsTo("10s"),
         Duration("typingDelay", "pause between typed keys, for applications that drop fast input").DefaultsTo("0"),
         Boolean("accessibility", "false skips element automation entirely: only coordinates, keys and images").DefaultsTo("true"),
+        Boolean("closeLaunched", "close the programs the run launched when it ends (politely, then ended after a grace); false leaves them open").DefaultsTo("true"),
     ];
 }

@@ -32,8 +32,9 @@ internal sealed class LaunchAction : IDesktopAction
         // Secrets go through "env" and "stdin": arguments are visible to every local user.
         var environment = step.Parameters.GetStringMap("env");
         var input = step.Parameters.GetOptionalString("stdin");
-        var pid = await session.Driver.LaunchAsync(new LaunchRequest(program, arguments, folder, environment, input), ct);
-        session.Launched(pid);
+        var output = new ProgramOutput(program);
+        var pid = await session.Driver.LaunchAsync(new LaunchRequest(program, arguments, folder, environment, input) { Output = output.Add }, ct);
+        session.Launched(pid, output);
         step.Log($"started {program} (pid {pid}); its first window becomes the current window");
         if (step.Parameters.GetOptionalString("variable") is { } name)
         {
@@ -87,7 +88,7 @@ internal sealed class WaitWindowAction : IDesktopAction
                 step.Log($"window {window} is open");
                 break;
             case "closed":
-                if (!await Poll.UntilTrueAsync(async c => await session.FindWindowAsync(selector, c) is null, timeout, session.Time, ct))
+                if (!await Poll.UntilTrueAsync(async c => !await session.AnyWindowMatchesAsync(selector, c), timeout, session.Time, ct))
                 {
                     throw DesktopSession.Fail(step, $"window {selector} is still open after {Vibe.Domain.Robots.Duration.Format(timeout)}");
                 }

@@ -49,6 +49,12 @@ internal static unsafe partial class Atspi
     public static partial nint atspi_accessible_get_toolkit_name(nint accessible, out nint error);
 
     [LibraryImport(Library)]
+    public static partial nint atspi_accessible_get_application(nint accessible, out nint error);
+
+    [LibraryImport(Library)]
+    public static partial nint atspi_accessible_get_toolkit_version(nint accessible, out nint error);
+
+    [LibraryImport(Library)]
     public static partial uint atspi_accessible_get_process_id(nint accessible, out nint error);
 
     [LibraryImport(Library)]
