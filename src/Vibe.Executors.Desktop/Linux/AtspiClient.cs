@@ -44,6 +44,13 @@ internal sealed unsafe partial class AtspiClient
                     var found = new List<DesktopElement>();
                     var visited = 0;
                     Collect(root, window, selector, limit, found, ref visited, depth: 0, cancellationToken);
+                    if (found.Count == 0)
+                    {
+                        // libatspi keeps children it has read and learns of changes only from events, which a
+                        // process without a GLib main loop never receives: a miss reads the tree afresh next time.
+                        Atspi.atspi_accessible_clear_cache(root);
+                    }
+
                     return found;
                 }
                 finally
@@ -225,8 +232,31 @@ internal sealed unsafe partial class AtspiClient
         }
     }
 
-    /// <summary>The accessible of an X window: an application with the window's process id, then its frame with the window's title.</summary>
+    /// <summary>
+    /// The accessible of an X window. A window that opened after libatspi last read the application list (a dialog
+    /// shown during the run) is missing from its cache, so a miss clears the cache and looks once more.
+    /// </summary>
     private nint FindWindowRoot(DesktopWindow window)
+    {
+        var root = FindWindowRootOnce(window);
+        if (root != 0)
+        {
+            return root;
+        }
+
+        var desktop = Atspi.atspi_get_desktop(0);
+        if (desktop == 0)
+        {
+            return 0;
+        }
+
+        Atspi.atspi_accessible_clear_cache(desktop);
+        Atspi.g_object_unref(desktop);
+        return FindWindowRootOnce(window);
+    }
+
+    /// <summary>An application with the window's process id, then its frame with the window's title (or bounds).</summary>
+    private nint FindWindowRootOnce(DesktopWindow window)
     {
         var desktop = Atspi.atspi_get_desktop(0);
         if (desktop == 0)

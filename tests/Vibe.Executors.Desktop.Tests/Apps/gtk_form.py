@@ -28,6 +28,7 @@ combo.get_accessible().set_name("Colour")
 box.pack_start(combo, False, False, 0)
 
 status = Gtk.Label(label="waiting")
+status.get_accessible().set_accessible_id("status")
 box.pack_start(status, False, False, 0)
 
 submit = Gtk.Button(label="Submit")

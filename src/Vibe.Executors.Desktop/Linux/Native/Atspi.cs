@@ -49,6 +49,9 @@ internal static unsafe partial class Atspi
     public static partial nint atspi_accessible_get_toolkit_name(nint accessible, out nint error);
 
     [LibraryImport(Library)]
+    public static partial void atspi_accessible_clear_cache(nint accessible);
+
+    [LibraryImport(Library)]
     public static partial nint atspi_accessible_get_application(nint accessible, out nint error);
 
     [LibraryImport(Library)]
@@ -62,9 +65,6 @@ internal static unsafe partial class Atspi
 
     [LibraryImport(Library)]
     public static partial nint atspi_accessible_get_interfaces(nint accessible);
-
-    [LibraryImport(Library)]
-    public static partial void atspi_accessible_clear_cache(nint accessible);
 
     [LibraryImport(Library)]
     public static partial nint atspi_state_set_get_states(nint stateSet);
