@@ -175,6 +175,72 @@ public sealed class RealApplicationTests(DesktopFixture desktop) : IDisposable
         Assert.DoesNotContain(run.Log.Lines, line => line.Contains("this run launched", StringComparison.Ordinal));
     }
 
+    [LinuxFact]
+    public async Task Names_match_across_typographic_apostrophes_and_readText_captures_a_group_once_it_shows()
+    {
+        // Fails on 9439b3a: "Don't Save" never matched the label "Don’t Save", and readText had no pattern.
+        var robot = _harness.Robot($$"""
+            {
+              "steps": [
+                { "action": "launch", "program": "{{desktop.Python}}", "args": ["{{ElementActionTests.AppPath("gtk_form.py")}}", "{{Path.Combine(_harness.DataFolder, "form.txt")}}"] },
+                { "action": "click", "selector": "button[name=\"Don't Save\"]" },
+                { "action": "assertText", "selector": "text[id=status]", "text": "not saved" },
+                { "action": "click", "selector": "button[name=Later]" },
+                { "action": "readText", "selector": "text[id=status]", "pattern": "done (\\w+)", "variable": "when" }
+              ]
+            }
+            """);
+
+        var run = await _harness.RunAsync(robot);
+
+        Assert.True(run.Result.Status == RunStatus.Succeeded, run.Result.Error + "\n" + run.Log.Text);
+        Assert.Equal("later", run.Variable("when"));
+    }
+
+    [LinuxFact]
+    public async Task A_miss_suggests_the_nearest_names_in_the_window()
+    {
+        // Fails on 9439b3a: the error said only that no element matched.
+        var robot = _harness.Robot($$"""
+            {
+              "desktop": { "timeout": "1s" },
+              "steps": [
+                { "action": "launch", "program": "{{desktop.Python}}", "args": ["{{ElementActionTests.AppPath("gtk_form.py")}}", "{{Path.Combine(_harness.DataFolder, "form.txt")}}"] },
+                { "action": "waitElement", "selector": "button[name=Submit]", "state": "disabled", "timeout": "20s" },
+                { "action": "click", "selector": "button[name='Dont save']" }
+              ]
+            }
+            """);
+
+        var run = await _harness.RunAsync(robot);
+
+        Assert.True(run.Result.Status == RunStatus.Failed, run.Log.Text);
+        Assert.Contains("nearest names: \"Don\u2019t Save\"", run.Result.Error, StringComparison.Ordinal);
+    }
+
+    [LinuxFact]
+    public async Task Close_without_kill_fails_on_unsaved_text_and_the_run_ends_the_program_and_says_so()
+    {
+        // Fails on 9439b3a: close took no "kill" and ended Mousepad with a warning only; the run left nothing to clean.
+        var robot = _harness.Robot($$"""
+            {
+              "steps": [
+                { "action": "launch", "program": "mousepad", "env": {{IsolatedHome("mousepad-kill")}}, "variable": "pid" },
+                { "action": "waitWindow", "window": "window[process=mousepad][title*=Mousepad]", "timeout": "20s" },
+                { "action": "type", "selector": "edit", "text": "unsaved words" },
+                { "action": "close", "kill": false, "timeout": "1s" }
+              ]
+            }
+            """);
+
+        var run = await _harness.RunAsync(robot);
+
+        Assert.True(run.Result.Status == RunStatus.Failed, run.Log.Text);
+        Assert.Contains("\"kill\": false leaves it open", run.Result.Error, StringComparison.Ordinal);
+        Assert.Contains(run.Log.Lines, line => line.StartsWith("ended program", StringComparison.Ordinal) && line.Contains("did not close", StringComparison.Ordinal));
+        Assert.False(IsRunning(int.Parse(run.Variable("pid")!, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
     /// <summary>A fresh configuration folder, so no earlier session ("restore session?") or setting leaks in.</summary>
     private string IsolatedHome(string name)
     {

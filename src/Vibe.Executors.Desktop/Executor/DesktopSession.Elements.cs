@@ -62,7 +62,27 @@ internal sealed partial class DesktopSession
             timeout,
             Time,
             ct);
-        return element ?? throw Fail(step, $"{reason} after {Duration.Format(timeout)}");
+        return element ?? throw Fail(step, $"{reason} after {Duration.Format(timeout)}{await SuggestNamesAsync(selector, ct)}");
+    }
+
+    /// <summary>"; nearest names: ..." for a selector whose element part asks for a name the window does not have, else "".</summary>
+    internal async Task<string> SuggestNamesAsync(DesktopSelector selector, CancellationToken ct)
+    {
+        if (_evidenceWindow is not { } window || selector.Path.LastOrDefault(part => part.Name is { Operator: not MatchOperator.Regex }) is not { Name: { } wanted })
+        {
+            return "";
+        }
+
+        try
+        {
+            var tree = await _driver.GetElementTreeAsync(window, maxDepth: 25, ct);
+            var nearest = NearestNames.For(wanted.Value, tree);
+            return nearest.Count == 0 ? "" : $"; nearest names: {string.Join(", ", nearest.Select(name => $"\"{name}\""))}";
+        }
+        catch (DesktopDriverException)
+        {
+            return "";
+        }
     }
 
     /// <summary>One look for the element, without waiting: the element, or null and why not (for the step's error).</summary>

@@ -46,6 +46,11 @@ def on_submit(_):
 
 submit.connect("clicked", on_submit)
 
+# A label with a typographic apostrophe, as translators write it.
+dont = Gtk.Button(label="Don\u2019t Save")
+box.pack_start(dont, False, False, 0)
+dont.connect("clicked", lambda _: status.set_text("not saved"))
+
 # "Later" changes the status only after a while, as a slow application does: checks must wait for it.
 later = Gtk.Button(label="Later")
 box.pack_start(later, False, False, 0)

@@ -99,7 +99,7 @@ internal sealed class AssertTextAction : IDesktopAction
         if (!ok)
         {
             throw DesktopSession.Fail(step, actual is null
-                ? $"expected the text of {selector} {verb} \"{expected}\", but {reason} after {Vibe.Domain.Robots.Duration.Format(timeout)}"
+                ? $"expected the text of {selector} {verb} \"{expected}\", but {reason} after {Vibe.Domain.Robots.Duration.Format(timeout)}{await session.SuggestNamesAsync(selector, ct)}"
                 : $"expected the text of {where} {verb} \"{expected}\", but it is still \"{actual}\" after {Vibe.Domain.Robots.Duration.Format(timeout)}");
         }
 

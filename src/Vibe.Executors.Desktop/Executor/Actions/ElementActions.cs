@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Vibe.Application.Executors;
 using Vibe.Executors.Desktop.Driver;
 using static Vibe.Application.Executors.ParameterDescriptor;
@@ -88,19 +89,78 @@ internal sealed class TypeAction : IDesktopAction
     }
 }
 
-/// <summary>{"action": "readText", "selector": "...", "variable": "total"}: an element's text into a variable.</summary>
+/// <summary>
+/// {"action": "readText", "selector": "...", "variable": "total", "pattern": "Sum: (\\d+)"}: an element's text into a
+/// variable; with a pattern, only its first group (or the whole match), waiting until the text matches.
+/// </summary>
 internal sealed class ReadTextAction : IDesktopAction
 {
-    public ActionDescriptor Descriptor { get; } = new("readText", "Read an element's text into a variable",
-        [DesktopActions.Element, Variable("variable", "gets the text").IsRequired()]);
+    public ActionDescriptor Descriptor { get; } = new("readText", "Read an element's text (or the part a regular expression captures) into a variable",
+    [
+        DesktopActions.Element,
+        Variable("variable", "gets the text").IsRequired(),
+        Text("pattern", "a regular expression: the variable gets its first group (or the whole match); waits until the text matches"),
+    ]);
 
     public async Task ExecuteAsync(DesktopSession session, StepContext step, CancellationToken ct)
     {
         var name = step.Parameters.GetString("variable");
-        using var element = await session.FindElementAsync(step, ct);
-        var text = await session.Driver.ReadTextAsync(element, ct);
-        step.Variables.Set(name, text);
-        step.Log($"read {text.Length} characters from {element} into ${{{name}}}");
+        Regex? pattern;
+        try
+        {
+            pattern = step.Parameters.GetOptionalString("pattern") is { } text ? new Regex(text, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)) : null;
+        }
+        catch (ArgumentException ex)
+        {
+            throw DesktopSession.Fail(step, $"parameter 'pattern' is not a regular expression: {ex.Message}");
+        }
+
+        if (pattern is null)
+        {
+            using var element = await session.FindElementAsync(step, ct);
+            var whole = await session.Driver.ReadTextAsync(element, ct);
+            step.Variables.Set(name, whole);
+            step.Log($"read {whole.Length} characters from {element} into ${{{name}}}");
+            return;
+        }
+
+        var selector = session.SelectorParameter(step);
+        var timeout = session.Timeout(step);
+        string? read = null;
+        string where = "";
+        Match? found = null;
+        string reason = "";
+        await Poll.UntilTrueAsync(
+            async c =>
+            {
+                var (element, why) = await session.FindElementOnceAsync(selector, c);
+                using (element)
+                {
+                    reason = why;
+                    if (element is null)
+                    {
+                        return false;
+                    }
+
+                    where = element.ToString();
+                    read = await session.Driver.ReadTextAsync(element, c);
+                    found = pattern.Match(read);
+                    return found.Success;
+                }
+            },
+            timeout,
+            session.Time,
+            ct);
+        if (found is not { Success: true } match)
+        {
+            throw DesktopSession.Fail(step, read is null
+                ? $"{reason} after {Vibe.Domain.Robots.Duration.Format(timeout)}"
+                : $"the text of {where} (\"{read}\") does not match /{pattern}/ after {Vibe.Domain.Robots.Duration.Format(timeout)}");
+        }
+
+        var value = match.Groups.Count > 1 ? match.Groups[1].Value : match.Value;
+        step.Variables.Set(name, value);
+        step.Log($"read \"{value}\" (matched /{pattern}/) from {where} into ${{{name}}}");
     }
 }
 

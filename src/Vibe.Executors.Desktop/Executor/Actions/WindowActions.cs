@@ -118,7 +118,8 @@ internal sealed class FocusAction : IDesktopAction
 /// <summary>{"action": "close"}: asks a window to close, then ends its process when it does not within the timeout.</summary>
 internal sealed class CloseAction : IDesktopAction
 {
-    public ActionDescriptor Descriptor { get; } = new("close", "Close a window politely, then end its process after timeout", [DesktopActions.OptionalWindow]);
+    public ActionDescriptor Descriptor { get; } = new("close", "Close a window politely, then end its process after timeout (the log says so)",
+        [DesktopActions.OptionalWindow, Boolean("kill", "false: fail instead of ending a program that does not close (unsaved work, a dialog)").DefaultsTo("true")]);
 
     public async Task ExecuteAsync(DesktopSession session, StepContext step, CancellationToken ct)
     {
@@ -136,12 +137,20 @@ internal sealed class CloseAction : IDesktopAction
                 throw DesktopSession.Fail(step, $"window {window} did not close within {Vibe.Domain.Robots.Duration.Format(timeout)} and its process is unknown");
             }
 
-            step.Log($"window {window} did not close within {Vibe.Domain.Robots.Duration.Format(timeout)}; ending process {window.ProcessId}", RunLogLevel.Warning);
+            if (!step.Parameters.GetBool("kill", true))
+            {
+                throw DesktopSession.Fail(step, $"window {window} did not close within {Vibe.Domain.Robots.Duration.Format(timeout)} (a dialog or unsaved work?); \"kill\": false leaves it open");
+            }
+
             DesktopSession.Kill(window.ProcessId);
             if (!await session.WaitGoneAsync(window, DesktopSession.KillWait, ct))
             {
                 throw DesktopSession.Fail(step, $"window {window} is still open after its process was ended");
             }
+
+            step.Log(
+                $"window {window} did not close within {Vibe.Domain.Robots.Duration.Format(timeout)}, so its process {window.ProcessId} was ended: unsaved work is lost",
+                RunLogLevel.Warning);
         }
 
         session.Forget(window);
