@@ -174,6 +174,13 @@ internal sealed unsafe partial class AtspiClient
 
     private ValueTask RunVoid(Action work, CancellationToken cancellationToken) => new(_thread.Value.RunAsync(work, cancellationToken));
 
+    /// <summary>The last warning libatspi logged, for the reason vibe gives; null when it said nothing.</summary>
+    internal static string? LastNativeWarning { get; private set; }
+
+    [System.Runtime.InteropServices.UnmanagedCallersOnly]
+    private static void KeepNativeWarning(nint domain, int level, nint message, nint userData) =>
+        LastNativeWarning = System.Runtime.InteropServices.Marshal.PtrToStringUTF8(message);
+
     /// <summary>Connects once; returns why AT-SPI cannot be used, or null.</summary>
     private string? EnsureStarted()
     {
@@ -194,10 +201,16 @@ internal sealed unsafe partial class AtspiClient
         _initialized = true;
         try
         {
+            // libatspi's D-Bus layer ("dbind") and libatspi itself print GLib warnings straight to the console
+            // ("dbind-WARNING **: Couldn't connect to accessibility bus"); vibe says what is wrong in its own words,
+            // so they are kept for that and off the console.
+            Atspi.g_log_set_handler("dbind", Atspi.GLogLevelAll, &KeepNativeWarning, 0);
+            Atspi.g_log_set_handler("atspi", Atspi.GLogLevelAll, &KeepNativeWarning, 0);
             Atspi.atspi_set_timeout(5000, 15000);
             if (Atspi.atspi_init() > 1)
             {
-                return _unavailable = "libatspi could not reach the accessibility bus (is at-spi2-core installed and the session bus running?); restart vibe once it is";
+                return _unavailable = "libatspi could not reach the accessibility bus (is at-spi2-core installed and the session bus running?); restart vibe once it is"
+                    + (LastNativeWarning is { } warning ? $" (libatspi said: {warning})" : "");
             }
         }
         catch (DllNotFoundException ex)

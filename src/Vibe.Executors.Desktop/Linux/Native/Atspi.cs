@@ -99,6 +99,12 @@ internal static unsafe partial class Atspi
     [LibraryImport(GLib)]
     public static partial void g_free(nint memory);
 
+    /// <summary>GLogLevelFlags: every level, fatal and recursion flags included.</summary>
+    public const int GLogLevelAll = ~0;
+
+    [LibraryImport(GLib, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial uint g_log_set_handler(string logDomain, int logLevels, delegate* unmanaged<nint, int, nint, nint, void> handler, nint userData);
+
     [LibraryImport(GLib)]
     public static partial void g_error_free(nint error);
 
