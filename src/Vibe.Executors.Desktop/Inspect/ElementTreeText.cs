@@ -83,6 +83,13 @@ public static class ElementTreeText
         {
             Append(text, child, depth + 1, isRoot: false, all, windowSelector);
         }
+
+        if (node.ChildrenLeftOut > 0)
+        {
+            text.Append(' ', (depth + 1) * 2)
+                .Append("... ").Append(node.ChildrenLeftOut.ToString("N0", System.Globalization.CultureInfo.InvariantCulture))
+                .AppendLine(" more children not read (the list is cut: vibe reads at most 1,000 children an element and 5,000 elements a tree)");
+        }
     }
 
     /// <summary>type[name][id], plus the index among look-alikes when the rest is not unique in the window.</summary>

@@ -380,9 +380,10 @@ internal sealed unsafe partial class AtspiClient
         }
 
         var children = new List<ElementNode>();
+        var total = 0;
         if (depthLeft > 0)
         {
-            foreach (var child in Children(node))
+            foreach (var child in Children(node, out total))
             {
                 if (--budget > 0 && Tree(child, depthLeft - 1, ref budget, cancellationToken) is { } branch)
                 {
@@ -393,7 +394,8 @@ internal sealed unsafe partial class AtspiClient
             }
         }
 
-        return new ElementNode(info, children);
+        // Said, not hidden: a sheet's cells beyond the cap, or a tree larger than the budget, are marked as cut.
+        return new ElementNode(info, children) { ChildrenLeftOut = Math.Max(0, total - children.Count) };
     }
 
     private void Select(AtspiElement element, TextMatch item, CancellationToken cancellationToken)
@@ -640,11 +642,16 @@ internal sealed unsafe partial class AtspiClient
     }
 
     /// <summary>New references to the children; the caller unrefs each.</summary>
-    private static List<nint> Children(nint node)
+    private static List<nint> Children(nint node) => Children(node, out _);
+
+    /// <summary>The first <see cref="MaxChildren"/> children; <paramref name="total"/> says how many there are.</summary>
+    private static List<nint> Children(nint node, out int total)
     {
         var count = Atspi.atspi_accessible_get_child_count(node, out var error);
+        total = Math.Max(0, count);
         if (TakeError(error) is not null || count <= 0)
         {
+            total = 0;
             return [];
         }
 

@@ -38,6 +38,17 @@ public sealed class ElementTreeTextTests
         Assert.Contains("=> window[title=\"Untitled\"][process=\"mousepad\"][index=1] >> menuitem[name=\"Save\"]", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_cut_list_of_children_is_marked_as_cut()
+    {
+        var window = new DesktopWindow(7, "Sheet", 99, "soffice.bin", "Soffice", new ScreenRect(0, 0, 300, 200), true);
+        var table = Node("Sheet1", ControlType.Table, Node("A1", ControlType.Cell)) with { ChildrenLeftOut = 1500 };
+
+        var text = ElementTreeText.Format(window, Node("Sheet", ControlType.Window, table));
+
+        Assert.Contains("... 1,500 more children not read (the list is cut", text, StringComparison.Ordinal);
+    }
+
     private static ElementNode Node(string name, ControlType type, params ElementNode[] children) =>
         new(new ElementInfo(name, type, type.ToString().ToLowerInvariant(), "", "", default, ElementStates.Enabled), children);
 }
