@@ -267,6 +267,27 @@ public sealed class RealApplicationTests(DesktopFixture desktop) : IDisposable
         Assert.Contains("200 more children not read (the list is cut", tree, StringComparison.Ordinal);
     }
 
+    [LinuxFact]
+    public async Task An_element_step_in_a_window_without_an_accessibility_tree_says_so()
+    {
+        // Fails on 9439b3a: the step said only that no element matched; the reason was in element-tree.txt alone.
+        var robot = _harness.Robot($$"""
+            {
+              "desktop": { "timeout": "1s" },
+              "steps": [
+                { "action": "launch", "program": "{{desktop.Python}}", "args": ["{{ElementActionTests.AppPath("tk_target.py")}}", "{{Path.Combine(_harness.DataFolder, "events.txt")}}"] },
+                { "action": "waitWindow", "window": "window[title='Vibe Tk target']", "timeout": "20s" },
+                { "action": "click", "selector": "button[name=OK]" }
+              ]
+            }
+            """);
+
+        var run = await _harness.RunAsync(robot);
+
+        Assert.True(run.Result.Status == RunStatus.Failed, run.Log.Text);
+        Assert.Contains("has no AT-SPI tree", run.Result.Error, StringComparison.Ordinal);
+    }
+
     /// <summary>A fresh configuration folder, so no earlier session ("restore session?") or setting leaks in.</summary>
     private string IsolatedHome(string name)
     {

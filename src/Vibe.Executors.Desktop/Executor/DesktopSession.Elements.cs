@@ -65,24 +65,34 @@ internal sealed partial class DesktopSession
         return element ?? throw Fail(step, $"{reason} after {Duration.Format(timeout)}{await SuggestNamesAsync(selector, ct)}");
     }
 
-    /// <summary>"; nearest names: ..." for a selector whose element part asks for a name the window does not have, else "".</summary>
+    /// <summary>
+    /// What to add to a miss's error: why the window has no element tree at all (a toolkit without AT-SPI), or the
+    /// names nearest to the one asked for; "" when neither helps.
+    /// </summary>
     internal async Task<string> SuggestNamesAsync(DesktopSelector selector, CancellationToken ct)
     {
-        if (_evidenceWindow is not { } window || selector.Path.LastOrDefault(part => part.Name is { Operator: not MatchOperator.Regex }) is not { Name: { } wanted })
+        if (_evidenceWindow is not { } window)
         {
             return "";
         }
 
+        ElementNode tree;
         try
         {
-            var tree = await _driver.GetElementTreeAsync(window, maxDepth: 25, ct);
-            var nearest = NearestNames.For(wanted.Value, tree);
-            return nearest.Count == 0 ? "" : $"; nearest names: {string.Join(", ", nearest.Select(name => $"\"{name}\""))}";
+            tree = await _driver.GetElementTreeAsync(window, maxDepth: 25, ct);
         }
-        catch (DesktopDriverException)
+        catch (DesktopDriverException ex)
+        {
+            return "; " + ex.Message;
+        }
+
+        if (selector.Path.LastOrDefault(part => part.Name is { Operator: not MatchOperator.Regex }) is not { Name: { } wanted })
         {
             return "";
         }
+
+        var nearest = NearestNames.For(wanted.Value, tree);
+        return nearest.Count == 0 ? "" : $"; nearest names: {string.Join(", ", nearest.Select(name => $"\"{name}\""))}";
     }
 
     /// <summary>One look for the element, without waiting: the element, or null and why not (for the step's error).</summary>
