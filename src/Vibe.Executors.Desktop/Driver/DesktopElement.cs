@@ -90,4 +90,11 @@ public static class ElementStatesText
 }
 
 /// <summary>One node of an element-tree dump (evidence, `vibe inspect`).</summary>
-public sealed record ElementNode(ElementInfo Info, IReadOnlyList<ElementNode> Children);
+public sealed record ElementNode(ElementInfo Info, IReadOnlyList<ElementNode> Children)
+{
+    /// <summary>
+    /// Children the backend did not read (more than it reads per element, or the tree's budget ran out); 0 when
+    /// <see cref="Children"/> is the whole list. Shown in inspect and the evidence, never dropped silently.
+    /// </summary>
+    public int ChildrenLeftOut { get; init; }
+}

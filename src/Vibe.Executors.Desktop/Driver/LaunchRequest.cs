@@ -14,6 +14,12 @@ public sealed record LaunchRequest(
     IReadOnlyDictionary<string, string>? Environment = null,
     string? Input = null)
 {
+    /// <summary>
+    /// Called with each line the program prints (standard output and error), so its last words can go into the
+    /// run's evidence; null when nobody listens. Backends that cannot read the output leave it uncalled.
+    /// </summary>
+    public Action<string>? Output { get; init; }
+
     /// <summary>Fills <paramref name="start"/>'s environment and input settings; call <see cref="Feed"/> once started.</summary>
     public void Apply(System.Diagnostics.ProcessStartInfo start)
     {

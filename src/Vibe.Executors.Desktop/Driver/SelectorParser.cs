@@ -104,7 +104,7 @@ internal sealed class SelectorParser
                 "process" => selector with { Process = Match(op, value, at) },
                 "class" => selector with { ClassName = Match(op, value, at) },
                 "pid" => selector with { ProcessId = Number(name, op, value, at) },
-                _ => selector with { Index = Number(name, op, value, at) },
+                _ => selector with { Index = Number(name, op, value, at), IndexGiven = true },
             };
         }
 

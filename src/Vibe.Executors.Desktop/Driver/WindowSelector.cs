@@ -17,6 +17,9 @@ public sealed record WindowSelector
 
     public int Index { get; init; }
 
+    /// <summary>True when the selector says [index=n]: the robot picks by position, so several matches are not ambiguous.</summary>
+    public bool IndexGiven { get; init; }
+
     /// <summary>True when no condition is given: any window (the selector "window").</summary>
     public bool IsAny => Title is null && Process is null && ProcessId is null && ClassName is null;
 

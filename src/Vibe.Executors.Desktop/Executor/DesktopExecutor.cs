@@ -1,6 +1,7 @@
 using Vibe.Application.Executors;
 using Vibe.Domain.Runs;
 using Vibe.Executors.Desktop.Driver;
+using Vibe.Executors.Desktop.Executor.Actions;
 
 namespace Vibe.Executors.Desktop.Executor;
 
@@ -19,7 +20,7 @@ internal sealed class DesktopExecutor : IRobotExecutor
 
     public string Name => "desktop";
 
-    public IReadOnlyCollection<ActionDescriptor> Actions => DesktopActions.All;
+    public IReadOnlyCollection<ActionDescriptor> Actions => DesktopActions.Descriptors;
 
     public IReadOnlyList<ParameterDescriptor> StepParameters => DesktopActions.Common;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Vibe.Application.Executors;
 using Vibe.Domain.Robots;
+using Vibe.Executors.Desktop.Executor.Actions;
 
 namespace Vibe.Executors.Desktop.Executor;
 
@@ -20,6 +21,9 @@ internal sealed record DesktopOptions
 
     public bool Accessibility { get; init; } = true;
 
+    /// <summary>Close the programs the run launched when it ends (politely, then killed after a grace).</summary>
+    public bool CloseLaunched { get; init; } = true;
+
     public static DesktopOptions From(RobotDefinition robot)
     {
         var options = new DesktopOptions();
@@ -35,13 +39,17 @@ internal sealed record DesktopOptions
                 "display" => options with { Display = Text(robot, property) },
                 "timeout" => options with { Timeout = Time(robot, property) },
                 "typingDelay" => options with { TypingDelay = Time(robot, property) },
-                "accessibility" => options with { Accessibility = property.Value.ValueKind == JsonValueKind.True || (property.Value.ValueKind == JsonValueKind.False ? false : throw Bad(robot, property, "true or false")) },
+                "accessibility" => options with { Accessibility = Flag(robot, property) },
+                "closeLaunched" => options with { CloseLaunched = Flag(robot, property) },
                 _ => throw Bad(robot, property, null),
             };
         }
 
         return options;
     }
+
+    private static bool Flag(RobotDefinition robot, JsonProperty property) =>
+        property.Value.ValueKind == JsonValueKind.True || (property.Value.ValueKind == JsonValueKind.False ? false : throw Bad(robot, property, "true or false"));
 
     private static string Text(RobotDefinition robot, JsonProperty property) =>
         property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : throw Bad(robot, property, "a string");

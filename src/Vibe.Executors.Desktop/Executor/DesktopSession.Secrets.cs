@@ -15,7 +15,7 @@ internal sealed partial class DesktopSession
     private bool _secretPlaceUnknown;
 
     /// <summary>Called after <paramref name="text"/> went into <paramref name="element"/> (null: wherever the focus was).</summary>
-    private async Task RememberSecretPlaceAsync(string text, DesktopElement? element, CancellationToken ct)
+    internal async Task RememberSecretPlaceAsync(string text, DesktopElement? element, CancellationToken ct)
     {
         if (_run.Masker.Mask(text) == text)
         {
@@ -50,7 +50,7 @@ internal sealed partial class DesktopSession
     /// Captures <paramref name="region"/> (null: the whole screen) with the secret fields painted over; null when
     /// the picture could show a secret that cannot be painted over, with <paramref name="why"/> saying so.
     /// </summary>
-    private async Task<(PixelImage? Image, string? Why)> CaptureWithoutSecretsAsync(ScreenRect? region, CancellationToken ct)
+    internal async Task<(PixelImage? Image, string? Why)> CaptureWithoutSecretsAsync(ScreenRect? region, CancellationToken ct)
     {
         if (_secretPlaceUnknown)
         {

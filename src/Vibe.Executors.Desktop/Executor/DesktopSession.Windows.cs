@@ -6,105 +6,28 @@ using Vibe.Executors.Desktop.Driver;
 
 namespace Vibe.Executors.Desktop.Executor;
 
-/// <summary>launch, attach, waitWindow, focus, close, and how a step finds its window.</summary>
+/// <summary>The current window, and how a step finds its window.</summary>
 internal sealed partial class DesktopSession
 {
-    private static readonly TimeSpan WindowTimeout = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan KillWait = TimeSpan.FromSeconds(5);
+    internal static readonly TimeSpan WindowTimeout = TimeSpan.FromSeconds(30);
+    internal static readonly TimeSpan KillWait = TimeSpan.FromSeconds(5);
 
-    private async Task LaunchAsync(StepContext step, CancellationToken ct)
+    // Processes this run started, in order: their windows win a tie, and they are closed when the run ends.
+    private readonly List<int> _launched = [];
+    private readonly Dictionary<int, ProgramOutput> _outputs = [];
+
+    /// <summary>A launch step started <paramref name="pid"/>: its first window becomes the current one.</summary>
+    internal void Launched(int pid, ProgramOutput output)
     {
-        var program = step.Parameters.GetString("program");
-        var arguments = step.Parameters.GetStringList("args");
-        var folder = step.Parameters.GetOptionalString("workingDirectory");
-        if (folder is not null && !Directory.Exists(folder))
-        {
-            throw Fail(step, $"parameter 'workingDirectory': folder '{folder}' does not exist");
-        }
-
-        // Secrets go through "env" and "stdin": arguments are visible to every local user.
-        var environment = step.Parameters.GetStringMap("env");
-        var input = step.Parameters.GetOptionalString("stdin");
-        var pid = await _driver.LaunchAsync(new LaunchRequest(program, arguments, folder, environment, input), ct);
         _currentProcessId = pid;
         _currentWindow = null;
-        step.Log($"started {program} (pid {pid}); its first window becomes the current window");
-        if (step.Parameters.GetOptionalString("variable") is { } name)
-        {
-            step.Variables.Set(name, pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        }
+        _launched.Add(pid);
+        _outputs[pid] = output;
     }
 
-    private async Task AttachAsync(StepContext step, CancellationToken ct)
+    /// <summary>A close step closed <paramref name="window"/>: it is no longer current.</summary>
+    internal void Forget(DesktopWindow window)
     {
-        var selector = WindowParameter(step, "window")!;
-        var window = await WaitForWindowAsync(step, selector, Timeout(step, WindowTimeout), ct);
-        MakeCurrent(window);
-        if (step.Parameters.GetBool("focus", true))
-        {
-            await _driver.FocusWindowAsync(window, ct);
-        }
-
-        step.Log($"attached to window {window}");
-    }
-
-    private async Task WaitWindowAsync(StepContext step, CancellationToken ct)
-    {
-        var selector = WindowParameter(step, "window")!;
-        var timeout = Timeout(step, WindowTimeout);
-        var state = step.Parameters.GetChoice(DesktopActions.WindowState);
-        switch (state)
-        {
-            case "open":
-                var window = await WaitForWindowAsync(step, selector, timeout, ct);
-                MakeCurrent(window);
-                step.Log($"window {window} is open");
-                break;
-            case "closed":
-                if (!await Poll.UntilTrueAsync(async c => await FindWindowAsync(selector, c) is null, timeout, Time, ct))
-                {
-                    throw Fail(step, $"window {selector} is still open after {Duration.Format(timeout)}");
-                }
-
-                step.Log($"no window matches {selector}");
-                break;
-            default:
-                throw Fail(step, $"parameter 'state' must be open or closed, not '{state}'");
-        }
-    }
-
-    private async Task FocusAsync(StepContext step, CancellationToken ct)
-    {
-        var window = await StepWindowAsync(step, ct);
-        await _driver.FocusWindowAsync(window, ct);
-        MakeCurrent(window);
-        step.Log($"focused window {window}");
-    }
-
-    private async Task CloseAsync(StepContext step, CancellationToken ct)
-    {
-        var window = await StepWindowAsync(step, ct);
-        var timeout = Timeout(step);
-        await _driver.RequestCloseAsync(window, ct);
-        if (await WaitGoneAsync(window, timeout, ct))
-        {
-            step.Log($"closed window {window}");
-        }
-        else
-        {
-            if (window.ProcessId <= 0 || window.ProcessId == Environment.ProcessId)
-            {
-                throw Fail(step, $"window {window} did not close within {Duration.Format(timeout)} and its process is unknown");
-            }
-
-            step.Log($"window {window} did not close within {Duration.Format(timeout)}; ending process {window.ProcessId}", RunLogLevel.Warning);
-            Kill(window.ProcessId);
-            if (!await WaitGoneAsync(window, KillWait, ct))
-            {
-                throw Fail(step, $"window {window} is still open after its process was ended");
-            }
-        }
-
         if (_currentWindow?.Handle == window.Handle)
         {
             _currentWindow = null;
@@ -115,14 +38,14 @@ internal sealed partial class DesktopSession
         }
     }
 
-    private void MakeCurrent(DesktopWindow window)
+    internal void MakeCurrent(DesktopWindow window)
     {
         _currentWindow = window;
         _currentProcessId = window.ProcessId > 0 ? window.ProcessId : null;
     }
 
     /// <summary>The window a step's optional "window" parameter names, or the current one.</summary>
-    private async Task<DesktopWindow> StepWindowAsync(StepContext step, CancellationToken ct) =>
+    internal async Task<DesktopWindow> StepWindowAsync(StepContext step, CancellationToken ct) =>
         WindowParameter(step, "window") is { } selector
             ? await WaitForWindowAsync(step, selector, Timeout(step), ct)
             : await CurrentWindowAsync(step, Timeout(step), ct);
@@ -131,7 +54,7 @@ internal sealed partial class DesktopSession
     private Task<DesktopWindow?> SelectorWindowAsync(DesktopSelector selector, CancellationToken ct) =>
         selector.Window is { } window ? FindWindowAsync(window, ct) : TryCurrentWindowAsync(ct);
 
-    private WindowSelector? WindowParameter(StepContext step, string name)
+    internal WindowSelector? WindowParameter(StepContext step, string name)
     {
         var text = step.Parameters.GetOptionalString(name);
         if (text is null || text.Equals("current", StringComparison.OrdinalIgnoreCase))
@@ -149,13 +72,40 @@ internal sealed partial class DesktopSession
         }
     }
 
-    private async Task<DesktopWindow?> FindWindowAsync(WindowSelector selector, CancellationToken ct)
+    /// <summary>
+    /// The window <paramref name="selector"/> means, or null when none matches now. Of several matches the window of
+    /// a process this run launched (or of its children) wins, then the newest process's; a tie is an error listing
+    /// the candidates (as web's "2 elements match"), unless the selector picks by [index=n].
+    /// </summary>
+    internal async Task<DesktopWindow?> FindWindowAsync(WindowSelector selector, CancellationToken ct)
     {
         var matches = (await _driver.ListWindowsAsync(ct)).Where(window => window.IsVisible && selector.Matches(window)).ToList();
-        return matches.Count > selector.Index ? matches[selector.Index] : null;
+        if (selector.IndexGiven || matches.Count <= 1)
+        {
+            return matches.Count > selector.Index ? matches[selector.Index] : null;
+        }
+
+        var ranked = matches
+            .Select(window => (Window: window, Ours: IsLaunchedByThisRun(window.ProcessId), Started: ProcessFamily.StartedAt(window.ProcessId)))
+            .OrderByDescending(candidate => candidate.Ours)
+            .ThenByDescending(candidate => candidate.Started ?? DateTime.MinValue)
+            .ToList();
+        if (ranked[0].Ours != ranked[1].Ours || ranked[0].Started != ranked[1].Started)
+        {
+            return ranked[0].Window;
+        }
+
+        throw new DesktopDriverException(
+            $"{matches.Count} windows match {selector} and none was launched by this run later than the others: " +
+            $"{string.Join(", ", matches.Take(8))}; add [title=...] or [index=n] to the selector to pick one");
     }
 
-    private async Task<DesktopWindow> WaitForWindowAsync(StepContext step, WindowSelector selector, TimeSpan timeout, CancellationToken ct)
+    internal async Task<bool> AnyWindowMatchesAsync(WindowSelector selector, CancellationToken ct) =>
+        (await _driver.ListWindowsAsync(ct)).Any(window => window.IsVisible && selector.Matches(window));
+
+    private bool IsLaunchedByThisRun(int pid) => _launched.Count > 0 && ProcessFamily.DescendsFrom(pid, _launched);
+
+    internal async Task<DesktopWindow> WaitForWindowAsync(StepContext step, WindowSelector selector, TimeSpan timeout, CancellationToken ct)
     {
         var window = await Poll.UntilAsync(c => FindWindowAsync(selector, c), timeout, Time, ct);
         if (window is not null)
@@ -202,7 +152,10 @@ internal sealed partial class DesktopSession
             }
         }
 
-        if (_currentProcessId is { } pid && windows.FirstOrDefault(window => window.IsVisible && window.ProcessId == pid) is { } first)
+        // A wrapper script's window belongs to its child (or grandchild): the launched process's family counts.
+        if (_currentProcessId is { } pid
+            && (windows.FirstOrDefault(window => window.IsVisible && window.ProcessId == pid)
+                ?? windows.FirstOrDefault(window => window.IsVisible && ProcessFamily.DescendsFrom(window.ProcessId, [pid]))) is { } first)
         {
             return _currentWindow = first;
         }
@@ -210,14 +163,14 @@ internal sealed partial class DesktopSession
         return null;
     }
 
-    private Task<bool> WaitGoneAsync(DesktopWindow window, TimeSpan timeout, CancellationToken ct) =>
+    internal Task<bool> WaitGoneAsync(DesktopWindow window, TimeSpan timeout, CancellationToken ct) =>
         Poll.UntilTrueAsync(
             async c => (await _driver.ListWindowsAsync(c)).All(open => open.Handle != window.Handle),
             timeout,
             Time,
             ct);
 
-    private static void Kill(int pid)
+    internal static void Kill(int pid)
     {
         try
         {

@@ -1,19 +1,20 @@
 using Vibe.Application.Executors;
 using Vibe.Domain.Runs;
 using Vibe.Executors.Desktop.Driver;
+using Vibe.Executors.Desktop.Executor.Actions;
 
 namespace Vibe.Executors.Desktop.Executor;
 
 /// <summary>
 /// One run's desktop: the driver connection, the current window (launched, attached or focused last) and what
-/// the failure evidence needs. The actions live in the partial files beside this one, one file per group.
+/// the failure evidence needs. Each action is a class in Actions/ that works through the helpers of the partial
+/// files beside this one (elements, windows, pointer, secrets).
 /// </summary>
 internal sealed partial class DesktopSession : IExecutorSession
 {
     private readonly IDesktopDriver _driver;
     private readonly DesktopOptions _options;
     private readonly ExecutorContext _run;
-    private readonly Dictionary<string, PixelImage> _templates = new(StringComparer.Ordinal);
     private DesktopWindow? _currentWindow;
     private int? _currentProcessId;
     private DesktopWindow? _evidenceWindow;
@@ -26,7 +27,11 @@ internal sealed partial class DesktopSession : IExecutorSession
         _run = run;
     }
 
-    private TimeProvider Time => _run.Time;
+    internal IDesktopDriver Driver => _driver;
+
+    internal DesktopOptions Options => _options;
+
+    internal TimeProvider Time => _run.Time;
 
     public async ValueTask ExecuteStepAsync(StepContext step, CancellationToken cancellationToken)
     {
@@ -50,43 +55,10 @@ internal sealed partial class DesktopSession : IExecutorSession
         }
     }
 
-    /// <summary>
-    /// Each action's code, by the exact (case-sensitive) name <see cref="DesktopActions"/> declares; a unit test
-    /// keeps the two sets of names equal.
-    /// </summary>
-    internal static IReadOnlyDictionary<string, Func<DesktopSession, StepContext, CancellationToken, Task>> Handlers { get; } =
-        new Dictionary<string, Func<DesktopSession, StepContext, CancellationToken, Task>>(StringComparer.Ordinal)
-    {
-        ["launch"] = (session, step, ct) => session.LaunchAsync(step, ct),
-        ["attach"] = (session, step, ct) => session.AttachAsync(step, ct),
-        ["waitWindow"] = (session, step, ct) => session.WaitWindowAsync(step, ct),
-        ["focus"] = (session, step, ct) => session.FocusAsync(step, ct),
-        ["close"] = (session, step, ct) => session.CloseAsync(step, ct),
-        ["click"] = (session, step, ct) => session.ClickAsync(step, ct),
-        ["doubleClick"] = (session, step, ct) => session.MouseClickElementAsync(step, MouseButton.Left, 2, ct),
-        ["rightClick"] = (session, step, ct) => session.MouseClickElementAsync(step, MouseButton.Right, 1, ct),
-        ["setText"] = (session, step, ct) => session.SetTextAsync(step, ct),
-        ["type"] = (session, step, ct) => session.TypeAsync(step, ct),
-        ["readText"] = (session, step, ct) => session.ReadTextAsync(step, ct),
-        ["select"] = (session, step, ct) => session.SelectAsync(step, ct),
-        ["toggle"] = (session, step, ct) => session.ToggleAsync(step, ct),
-        ["waitElement"] = (session, step, ct) => session.WaitElementAsync(step, ct),
-        ["assertText"] = (session, step, ct) => session.AssertTextAsync(step, ct),
-        ["moveMouse"] = (session, step, ct) => session.MoveMouseAsync(step, ct),
-        ["clickAt"] = (session, step, ct) => session.ClickAtAsync(step, ct),
-        ["typeKeys"] = (session, step, ct) => session.TypeKeysAsync(step, ct),
-        ["hotkey"] = (session, step, ct) => session.HotkeyAsync(step, ct),
-        ["scroll"] = (session, step, ct) => session.ScrollAsync(step, ct),
-        ["findImage"] = (session, step, ct) => session.FindImageAsync(step, ct),
-        ["clickImage"] = (session, step, ct) => session.ClickImageAsync(step, ct),
-        ["waitImage"] = (session, step, ct) => session.WaitImageAsync(step, ct),
-        ["screenshot"] = (session, step, ct) => session.ScreenshotAsync(step, ct),
-    };
-
     private Task DispatchAsync(StepContext step, CancellationToken ct) =>
-        Handlers.TryGetValue(step.Step.Action, out var handler)
-            ? handler(this, step, ct)
-            : throw Fail(step, $"the desktop executor has no action '{step.Step.Action}' (actions: {string.Join(", ", DesktopActions.All.Select(a => a.Name))})");
+        DesktopActions.All.TryGetValue(step.Step.Action, out var action)
+            ? action.ExecuteAsync(this, step, ct)
+            : throw Fail(step, $"the desktop executor has no action '{step.Step.Action}' (actions: {string.Join(", ", DesktopActions.All.Keys)})");
 
     public async ValueTask<FailureEvidence> CaptureFailureEvidenceAsync(string evidenceFolder, CancellationToken cancellationToken)
     {
@@ -141,14 +113,36 @@ internal sealed partial class DesktopSession : IExecutorSession
             files.Add(path);
         }
 
+        if (_outputs.Values.Where(output => output.HasLines).ToList() is { Count: > 0 } printed)
+        {
+            var path = Path.Combine(evidenceFolder, "program-output.txt");
+            await File.WriteAllTextAsync(path, _run.Masker.Mask(string.Concat(printed.Select(output => output.Format()))), cancellationToken);
+            files.Add(path);
+        }
+
         return new FailureEvidence(screenshot, files);
     }
 
-    public ValueTask DisposeAsync() => _driver.DisposeAsync();
+    /// <summary>Closes the programs the run launched (unless the robot says closeLaunched: false), then the driver.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (_options.CloseLaunched)
+            {
+                await CloseLaunchedAsync();
+            }
+        }
+        finally
+        {
+            await _driver.DisposeAsync();
+        }
+    }
 
-    private static StepFailedException Fail(StepContext step, string message, Exception? inner = null) =>
+    /// <summary>The step's failure, named after the step.</summary>
+    internal static StepFailedException Fail(StepContext step, string message, Exception? inner = null) =>
         inner is null ? new($"step {step.Step.DisplayName}: {message}") : new($"step {step.Step.DisplayName}: {message}", inner);
 
-    private TimeSpan Timeout(StepContext step, TimeSpan? fallback = null) =>
+    internal TimeSpan Timeout(StepContext step, TimeSpan? fallback = null) =>
         step.Parameters.GetDuration("timeout", fallback ?? _options.Timeout);
 }

@@ -47,7 +47,7 @@ internal sealed class DesktopInspector : IDesktopInspector
             try
             {
                 var tree = await driver.GetElementTreeAsync(window, maxDepth, cancellationToken);
-                text.AppendLine(ElementTreeText.Format(window, tree));
+                text.AppendLine(ElementTreeText.Format(window, tree, windows: windows));
             }
             catch (DesktopDriverException ex)
             {

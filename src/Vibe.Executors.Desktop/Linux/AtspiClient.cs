@@ -44,6 +44,13 @@ internal sealed unsafe partial class AtspiClient
                     var found = new List<DesktopElement>();
                     var visited = 0;
                     Collect(root, window, selector, limit, found, ref visited, depth: 0, cancellationToken);
+                    if (found.Count == 0)
+                    {
+                        // libatspi keeps children it has read and learns of changes only from events, which a
+                        // process without a GLib main loop never receives: a miss reads the tree afresh next time.
+                        Atspi.atspi_accessible_clear_cache(root);
+                    }
+
                     return found;
                 }
                 finally
@@ -167,6 +174,13 @@ internal sealed unsafe partial class AtspiClient
 
     private ValueTask RunVoid(Action work, CancellationToken cancellationToken) => new(_thread.Value.RunAsync(work, cancellationToken));
 
+    /// <summary>The last warning libatspi logged, for the reason vibe gives; null when it said nothing.</summary>
+    internal static string? LastNativeWarning { get; private set; }
+
+    [System.Runtime.InteropServices.UnmanagedCallersOnly]
+    private static void KeepNativeWarning(nint domain, int level, nint message, nint userData) =>
+        LastNativeWarning = System.Runtime.InteropServices.Marshal.PtrToStringUTF8(message);
+
     /// <summary>Connects once; returns why AT-SPI cannot be used, or null.</summary>
     private string? EnsureStarted()
     {
@@ -187,10 +201,16 @@ internal sealed unsafe partial class AtspiClient
         _initialized = true;
         try
         {
+            // libatspi's D-Bus layer ("dbind") and libatspi itself print GLib warnings straight to the console
+            // ("dbind-WARNING **: Couldn't connect to accessibility bus"); vibe says what is wrong in its own words,
+            // so they are kept for that and off the console.
+            Atspi.g_log_set_handler("dbind", Atspi.GLogLevelAll, &KeepNativeWarning, 0);
+            Atspi.g_log_set_handler("atspi", Atspi.GLogLevelAll, &KeepNativeWarning, 0);
             Atspi.atspi_set_timeout(5000, 15000);
             if (Atspi.atspi_init() > 1)
             {
-                return _unavailable = "libatspi could not reach the accessibility bus (is at-spi2-core installed and the session bus running?); restart vibe once it is";
+                return _unavailable = "libatspi could not reach the accessibility bus (is at-spi2-core installed and the session bus running?); restart vibe once it is"
+                    + (LastNativeWarning is { } warning ? $" (libatspi said: {warning})" : "");
             }
         }
         catch (DllNotFoundException ex)
@@ -225,8 +245,31 @@ internal sealed unsafe partial class AtspiClient
         }
     }
 
-    /// <summary>The accessible of an X window: an application with the window's process id, then its frame with the window's title.</summary>
+    /// <summary>
+    /// The accessible of an X window. A window that opened after libatspi last read the application list (a dialog
+    /// shown during the run) is missing from its cache, so a miss clears the cache and looks once more.
+    /// </summary>
     private nint FindWindowRoot(DesktopWindow window)
+    {
+        var root = FindWindowRootOnce(window);
+        if (root != 0)
+        {
+            return root;
+        }
+
+        var desktop = Atspi.atspi_get_desktop(0);
+        if (desktop == 0)
+        {
+            return 0;
+        }
+
+        Atspi.atspi_accessible_clear_cache(desktop);
+        Atspi.g_object_unref(desktop);
+        return FindWindowRootOnce(window);
+    }
+
+    /// <summary>An application with the window's process id, then its frame with the window's title (or bounds).</summary>
+    private nint FindWindowRootOnce(DesktopWindow window)
     {
         var desktop = Atspi.atspi_get_desktop(0);
         if (desktop == 0)
@@ -337,9 +380,10 @@ internal sealed unsafe partial class AtspiClient
         }
 
         var children = new List<ElementNode>();
+        var total = 0;
         if (depthLeft > 0)
         {
-            foreach (var child in Children(node))
+            foreach (var child in Children(node, out total))
             {
                 if (--budget > 0 && Tree(child, depthLeft - 1, ref budget, cancellationToken) is { } branch)
                 {
@@ -350,7 +394,8 @@ internal sealed unsafe partial class AtspiClient
             }
         }
 
-        return new ElementNode(info, children);
+        // Said, not hidden: a sheet's cells beyond the cap, or a tree larger than the budget, are marked as cut.
+        return new ElementNode(info, children) { ChildrenLeftOut = Math.Max(0, total - children.Count) };
     }
 
     private void Select(AtspiElement element, TextMatch item, CancellationToken cancellationToken)
@@ -488,11 +533,16 @@ internal sealed unsafe partial class AtspiClient
         _ = TakeError(error);
         var id = TakeString(Atspi.atspi_accessible_get_accessible_id(accessible, out error));
         _ = TakeError(error);
-        var states = States(accessible);
-        return new ElementInfo(name, AtspiRoles.ToControlType(role), role, id, "", Extents(accessible), states);
+        var bounds = Extents(accessible);
+        var states = States(accessible, bounds);
+        return new ElementInfo(name, AtspiRoles.ToControlType(role), role, id, "", bounds, states);
     }
 
-    private static ElementStates States(nint accessible)
+    /// <summary>
+    /// The element's states. Visible means showing on the screen: VISIBLE and SHOWING (GTK 3, Qt), or VISIBLE with
+    /// a non-empty size on the screen from a toolkit that never reports SHOWING (GTK 4.8 reports only VISIBLE).
+    /// </summary>
+    private static ElementStates States(nint accessible, ScreenRect bounds)
     {
         var set = Atspi.atspi_accessible_get_state_set(accessible);
         if (set == 0)
@@ -513,7 +563,9 @@ internal sealed unsafe partial class AtspiClient
 
             Atspi.g_array_free(array, 1);
             result |= values.Contains(AtspiState.Enabled) || values.Contains(AtspiState.Sensitive) ? ElementStates.Enabled : 0;
-            result |= values.Contains(AtspiState.Visible) && values.Contains(AtspiState.Showing) ? ElementStates.Visible : 0;
+            result |= values.Contains(AtspiState.Visible)
+                && (values.Contains(AtspiState.Showing) || (!bounds.IsEmpty && NeverReportsShowing(accessible)))
+                ? ElementStates.Visible : 0;
             result |= values.Contains(AtspiState.Focused) ? ElementStates.Focused : 0;
             result |= values.Contains(AtspiState.Focusable) ? ElementStates.Focusable : 0;
             result |= values.Contains(AtspiState.Checked) ? ElementStates.Checked : 0;
@@ -525,6 +577,34 @@ internal sealed unsafe partial class AtspiClient
 
         Atspi.g_object_unref(set);
         return result;
+    }
+
+    /// <summary>GTK 4 leaves SHOWING out of every state set; libatspi keeps the toolkit's version per application, so this asks once.</summary>
+    private static bool NeverReportsShowing(nint accessible)
+    {
+        var application = Atspi.atspi_accessible_get_application(accessible, out var error);
+        if (TakeError(error) is not null || application == 0)
+        {
+            return false;
+        }
+
+        try
+        {
+            var toolkit = TakeString(Atspi.atspi_accessible_get_toolkit_name(application, out error));
+            if (TakeError(error) is not null)
+            {
+                return false;
+            }
+
+            var version = TakeString(Atspi.atspi_accessible_get_toolkit_version(application, out error));
+            return TakeError(error) is null
+                && toolkit.Equals("GTK", StringComparison.OrdinalIgnoreCase)
+                && version.StartsWith("4.", StringComparison.Ordinal);
+        }
+        finally
+        {
+            Atspi.g_object_unref(application);
+        }
     }
 
     private static ScreenRect Extents(nint accessible)
@@ -562,11 +642,16 @@ internal sealed unsafe partial class AtspiClient
     }
 
     /// <summary>New references to the children; the caller unrefs each.</summary>
-    private static List<nint> Children(nint node)
+    private static List<nint> Children(nint node) => Children(node, out _);
+
+    /// <summary>The first <see cref="MaxChildren"/> children; <paramref name="total"/> says how many there are.</summary>
+    private static List<nint> Children(nint node, out int total)
     {
         var count = Atspi.atspi_accessible_get_child_count(node, out var error);
+        total = Math.Max(0, count);
         if (TakeError(error) is not null || count <= 0)
         {
+            total = 0;
             return [];
         }
 

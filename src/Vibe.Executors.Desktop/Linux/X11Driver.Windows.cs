@@ -285,6 +285,10 @@ internal sealed unsafe partial class X11Driver
         }
     }
 
+    /// <summary>
+    /// The program's full name: /proc/pid/comm is cut to 15 characters ("gnome-calculato"), so a name that long is
+    /// completed from the command line's first word or the executable it started from.
+    /// </summary>
     private static string ProcessName(int pid)
     {
         if (pid <= 0)
@@ -294,7 +298,21 @@ internal sealed unsafe partial class X11Driver
 
         try
         {
-            return File.ReadAllText($"/proc/{pid}/comm").Trim();
+            var comm = File.ReadAllText($"/proc/{pid}/comm").Trim();
+            if (comm.Length < 15)
+            {
+                return comm;
+            }
+
+            var commandLine = File.ReadAllText($"/proc/{pid}/cmdline");
+            var first = Path.GetFileName(commandLine.Split('\0', 2)[0]);
+            if (first.StartsWith(comm, StringComparison.Ordinal))
+            {
+                return first;
+            }
+
+            var executable = Path.GetFileName(new FileInfo($"/proc/{pid}/exe").LinkTarget ?? "");
+            return executable.StartsWith(comm, StringComparison.Ordinal) ? executable : comm;
         }
         catch (IOException)
         {

@@ -1,10 +1,10 @@
 # A GTK 3 form for element tests: entry, check box, combo box and a Submit button that is disabled until the
-# entry has text. Submit writes the form's state to the file named by argv[1].
+# entry has text. Submit writes the form's state to the file named by argv[1]; Later sets the status after 1.5 s.
 import sys
 import gi
 
 gi.require_version("Gtk", "3.0")
-from gi.repository import Gtk
+from gi.repository import GLib, Gtk
 
 out_path = sys.argv[1]
 window = Gtk.Window(title="Vibe GTK form")
@@ -28,6 +28,7 @@ combo.get_accessible().set_name("Colour")
 box.pack_start(combo, False, False, 0)
 
 status = Gtk.Label(label="waiting")
+status.get_accessible().set_accessible_id("status")
 box.pack_start(status, False, False, 0)
 
 submit = Gtk.Button(label="Submit")
@@ -44,6 +45,16 @@ def on_submit(_):
 
 
 submit.connect("clicked", on_submit)
+
+# A label with a typographic apostrophe, as translators write it.
+dont = Gtk.Button(label="Don\u2019t Save")
+box.pack_start(dont, False, False, 0)
+dont.connect("clicked", lambda _: status.set_text("not saved"))
+
+# "Later" changes the status only after a while, as a slow application does: checks must wait for it.
+later = Gtk.Button(label="Later")
+box.pack_start(later, False, False, 0)
+later.connect("clicked", lambda _: GLib.timeout_add(1500, lambda: status.set_text("done later") and False))
 window.connect("destroy", Gtk.main_quit)
 window.show_all()
 Gtk.main()

@@ -1,21 +1,27 @@
-using Vibe.Executors.Desktop.Executor;
+using Vibe.Executors.Desktop.Executor.Actions;
 
 namespace Vibe.Executors.Desktop.Tests.Unit;
 
 public class DesktopActionsTests
 {
     [Fact]
-    public void Every_declared_action_has_code_and_every_action_with_code_is_declared()
+    public void Every_action_is_found_by_the_name_its_descriptor_declares()
     {
-        // Validation accepts exactly the declared names, so a name without code would pass validate and fail the run.
-        Assert.Equal(
-            DesktopActions.All.Select(action => action.Name).Order(StringComparer.Ordinal),
-            DesktopSession.Handlers.Keys.Order(StringComparer.Ordinal));
+        // Dispatch and validation read the same name, so a name without code cannot pass validate and fail the run.
+        Assert.All(DesktopActions.All, pair => Assert.Equal(pair.Key, pair.Value.Descriptor.Name));
+        Assert.Equal(DesktopActions.All.Count, DesktopActions.Descriptors.Count);
     }
 
     [Fact]
     public void Every_desktop_action_declares_all_its_parameters_with_types()
     {
-        Assert.All(DesktopActions.All, action => Assert.NotNull(action.Parameters));
+        Assert.All(DesktopActions.Descriptors, action => Assert.NotNull(action.Parameters));
+    }
+
+    [Fact]
+    public void Action_names_are_case_sensitive()
+    {
+        Assert.True(DesktopActions.All.ContainsKey("click"));
+        Assert.False(DesktopActions.All.ContainsKey("Click"));
     }
 }

@@ -49,6 +49,15 @@ internal static unsafe partial class Atspi
     public static partial nint atspi_accessible_get_toolkit_name(nint accessible, out nint error);
 
     [LibraryImport(Library)]
+    public static partial void atspi_accessible_clear_cache(nint accessible);
+
+    [LibraryImport(Library)]
+    public static partial nint atspi_accessible_get_application(nint accessible, out nint error);
+
+    [LibraryImport(Library)]
+    public static partial nint atspi_accessible_get_toolkit_version(nint accessible, out nint error);
+
+    [LibraryImport(Library)]
     public static partial uint atspi_accessible_get_process_id(nint accessible, out nint error);
 
     [LibraryImport(Library)]
@@ -56,9 +65,6 @@ internal static unsafe partial class Atspi
 
     [LibraryImport(Library)]
     public static partial nint atspi_accessible_get_interfaces(nint accessible);
-
-    [LibraryImport(Library)]
-    public static partial void atspi_accessible_clear_cache(nint accessible);
 
     [LibraryImport(Library)]
     public static partial nint atspi_state_set_get_states(nint stateSet);
@@ -92,6 +98,12 @@ internal static unsafe partial class Atspi
 
     [LibraryImport(GLib)]
     public static partial void g_free(nint memory);
+
+    /// <summary>GLogLevelFlags: every level, fatal and recursion flags included.</summary>
+    public const int GLogLevelAll = ~0;
+
+    [LibraryImport(GLib, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial uint g_log_set_handler(string logDomain, int logLevels, delegate* unmanaged<nint, int, nint, nint, void> handler, nint userData);
 
     [LibraryImport(GLib)]
     public static partial void g_error_free(nint error);

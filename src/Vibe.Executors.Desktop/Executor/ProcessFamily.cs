@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Vibe.Executors.Desktop.Executor;
+
+/// <summary>
+/// What the session needs to know about processes to pick the right window: whether a window's process is one
+/// this run launched or a descendant of one (a wrapper script's real program), and when a process started.
+/// Parentage is read from /proc on Linux; elsewhere only the launched process itself counts.
+/// </summary>
+internal static class ProcessFamily
+{
+    private const int MaxDepth = 16;
+
+    /// <summary>True when <paramref name="pid"/> is one of <paramref name="ancestors"/> or descends from one.</summary>
+    public static bool DescendsFrom(int pid, IReadOnlyCollection<int> ancestors)
+    {
+        for (var depth = 0; pid > 1 && depth < MaxDepth; depth++)
+        {
+            if (ancestors.Contains(pid))
+            {
+                return true;
+            }
+
+            pid = ParentOf(pid);
+        }
+
+        return false;
+    }
+
+    /// <summary>The parent process id, or 0 when unknown.</summary>
+    public static int ParentOf(int pid)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return 0;
+        }
+
+        try
+        {
+            // "pid (comm) state ppid ...": comm may hold spaces and parentheses, so read after the last ')'.
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return fields.Length > 1 && int.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out var parent) ? parent : 0;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>True while the process runs (a zombie waiting to be reaped has ended).</summary>
+    public static bool IsAlive(int pid)
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            try
+            {
+                var stat = File.ReadAllText($"/proc/{pid}/stat");
+                var state = stat[(stat.LastIndexOf(')') + 2)..];
+                return state.Length > 0 && state[0] is not ('Z' or 'X');
+            }
+            catch (IOException)
+            {
+                return false;
+            }
+            catch (UnauthorizedAccessException)
+            {
+                return true;
+            }
+        }
+
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The program's name for a log line, or "?" when it is gone.</summary>
+    public static string NameOf(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return process.ProcessName;
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            return "?";
+        }
+    }
+
+    /// <summary>When the process started, or null when it is gone or not ours to read.</summary>
+    public static DateTime? StartedAt(int pid)
+    {
+        if (pid <= 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return process.StartTime;
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception or NotSupportedException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Every living process that descends from <paramref name="pid"/> (Linux), children before their parents are not guaranteed.</summary>
+    public static IReadOnlyList<int> DescendantsOf(int pid)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return [];
+        }
+
+        var parents = new Dictionary<int, int>();
+        foreach (var folder in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(folder), NumberStyles.None, CultureInfo.InvariantCulture, out var child))
+            {
+                parents[child] = ParentOf(child);
+            }
+        }
+
+        var family = new List<int>();
+        var frontier = new Queue<int>([pid]);
+        while (frontier.TryDequeue(out var parent))
+        {
+            foreach (var (child, itsParent) in parents)
+            {
+                if (itsParent == parent && !family.Contains(child))
+                {
+                    family.Add(child);
+                    frontier.Enqueue(child);
+                }
+            }
+        }
+
+        return family;
+    }
+}
