@@ -51,4 +51,29 @@ internal static class Win32ControlTypes
 
     /// <summary>Edit controls hold their content as window text: it is their value, not their name.</summary>
     public static bool TextIsValue(ControlType type) => type == ControlType.Edit;
+
+    /// <summary>
+    /// A control's text as a person reads it: "&amp;No" is shown as "No" with N underlined, "&amp;&amp;" as one ampersand.
+    /// UI Automation drops the marks the same way, so a name reads the same through either framework.
+    /// </summary>
+    public static string WithoutMnemonics(string text)
+    {
+        if (!text.Contains('&', StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var shown = new System.Text.StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '&' && i + 1 < text.Length)
+            {
+                i++;
+            }
+
+            shown.Append(text[i]);
+        }
+
+        return shown.ToString();
+    }
 }

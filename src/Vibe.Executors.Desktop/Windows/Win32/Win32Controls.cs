@@ -163,7 +163,7 @@ internal static unsafe class Win32Controls
         var className = WindowClass(handle);
         var style = User32.GetWindowLongW(handle, User32.GWL_STYLE);
         var type = Win32ControlTypes.Of(className, style);
-        var text = Win32ControlTypes.TextIsValue(type) ? "" : Text(handle, 1000) ?? "";
+        var text = Win32ControlTypes.TextIsValue(type) ? "" : Win32ControlTypes.WithoutMnemonics(Text(handle, 1000) ?? "");
         var states = ElementStates.None;
         if (User32.IsWindowEnabled(handle))
         {
