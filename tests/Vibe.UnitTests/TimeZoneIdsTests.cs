@@ -1,4 +1,4 @@
-using Vibe.Infrastructure.Scheduling;
+using Vibe.Application.Common.TimeZones;
 
 namespace Vibe.UnitTests;
 
@@ -31,7 +31,7 @@ public sealed class TimeZoneIdsTests
             .ToList();
 
         Assert.True(disagreements.Count == 0 && missing.Count == 0,
-            $"regenerate src/Vibe.Infrastructure/Scheduling/WindowsZones.tsv; differs for {string.Join(", ", disagreements)}; missing {string.Join(", ", missing)}");
+            $"regenerate src/Vibe.Application/Common/TimeZones/WindowsZones.tsv; differs for {string.Join(", ", disagreements)}; missing {string.Join(", ", missing)}");
     }
 
     [Theory]

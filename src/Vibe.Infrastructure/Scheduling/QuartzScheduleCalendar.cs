@@ -1,5 +1,6 @@
 using Quartz;
 using Vibe.Application.Common.Interfaces;
+using Vibe.Application.Common.TimeZones;
 using Vibe.Domain.Robots;
 
 namespace Vibe.Infrastructure.Scheduling;
