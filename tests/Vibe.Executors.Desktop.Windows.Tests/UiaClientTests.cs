@@ -202,6 +202,54 @@ public sealed class UiaClientTests
         Assert.Equal(["ada", "Welcome back"], found.Select(client.ReadText));
     }
 
+    [Theory]
+    [InlineData("CreatePropertyCondition", "IUIAutomation.CreatePropertyCondition")]
+    [InlineData("CreatePropertyConditionEx", "IUIAutomation.CreatePropertyConditionEx")]
+    public void A_search_UIA_does_not_implement_says_so_and_names_the_call(string missing, string named)
+    {
+        var automation = new FakeAutomation { Root = new FakeElement().Add(new FakeElement { Name = "OK", ControlType = 50000 }) };
+        automation.NotImplemented.Add(missing);
+        var client = UiaClient.Over(ThroughCom<IUIAutomation>(automation));
+
+        var error = Assert.Throws<DesktopDriverException>(() => client.FindElements(Window, null, Selector("button[name=\"ok\"]"), 10));
+
+        Assert.StartsWith("searching for button[name=\"ok\"] in \"Login\"", error.Message);
+        Assert.Contains($"UI Automation on this machine does not implement {named}", error.Message);
+    }
+
+    [Fact]
+    public void An_element_tree_without_the_control_view_walker_says_UIA_does_not_implement_it()
+    {
+        var automation = new FakeAutomation { Root = new FakeElement { Name = "Login", ControlType = UiaControlTypes.Window } };
+        automation.NotImplemented.Add("get_ControlViewWalker");
+        var client = UiaClient.Over(ThroughCom<IUIAutomation>(automation));
+
+        var error = Assert.Throws<DesktopDriverException>(() => client.Tree(Window, 5));
+
+        Assert.Contains("UI Automation on this machine does not implement IUIAutomation.get_ControlViewWalker", error.Message);
+    }
+
+    [Fact]
+    public void A_UIA_without_cache_requests_fails_with_a_clear_message_when_the_client_is_made()
+    {
+        var automation = new FakeAutomation();
+        automation.NotImplemented.Add("CreateCacheRequest");
+
+        var error = Assert.Throws<DesktopDriverException>(() => UiaClient.Over(ThroughCom<IUIAutomation>(automation)));
+
+        Assert.Equal(
+            "preparing UI Automation: UI Automation on this machine does not implement IUIAutomation.CreateCacheRequest "
+            + "(use win32: selectors for classic Win32 controls, or coordinates, keys and images)",
+            error.Message);
+    }
+
+    [Fact]
+    public void A_machine_without_UIA_registered_gets_a_clear_message()
+    {
+        Assert.StartsWith("UI Automation is not installed on this machine", UiaErrors.NotAvailable(unchecked((int)0x80040154)));
+        Assert.Equal("UI Automation is not available (CoCreateInstance CUIAutomation failed with 0x80004005)", UiaErrors.NotAvailable(unchecked((int)0x80004005)));
+    }
+
     private static (UiaClient Client, FakeElement Root) Client(FakeElement root) =>
         (UiaClient.Over(ThroughCom<IUIAutomation>(new FakeAutomation { Root = root })), root);
 

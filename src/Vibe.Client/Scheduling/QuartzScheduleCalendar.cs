@@ -1,5 +1,6 @@
 using Quartz;
 using Vibe.Application.Common.Interfaces;
+using Vibe.Application.Common.TimeZones;
 using Vibe.Domain.Robots;
 
 namespace Vibe.Infrastructure.Scheduling;
@@ -38,18 +39,5 @@ internal sealed class QuartzScheduleCalendar : IScheduleCalendar
         return TryFindZone(schedule.TimeZone, out var zone) ? expression.WithTimeZone(zone) : expression;
     }
 
-    public static bool TryFindZone(string id, out TimeZoneInfo zone)
-    {
-        // .NET accepts IANA and Windows ids on every OS (ICU converts between them).
-        try
-        {
-            zone = TimeZoneInfo.FindSystemTimeZoneById(id);
-            return true;
-        }
-        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            zone = TimeZoneInfo.Utc;
-            return false;
-        }
-    }
+    public static bool TryFindZone(string id, out TimeZoneInfo zone) => TimeZoneIds.TryFind(id, out zone);
 }

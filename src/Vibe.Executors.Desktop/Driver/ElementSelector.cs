@@ -22,6 +22,9 @@ public sealed record ElementSelector
 
     public int Index { get; init; }
 
+    /// <summary>The API the step is searched through: <c>win32:</c> before the step selects <see cref="ElementFramework.Win32"/>.</summary>
+    public ElementFramework Framework { get; init; }
+
     public bool Matches(ElementInfo element) =>
         (Type == ControlType.Unknown || Type == element.Type)
         && (Name is null || Name.IsMatch(element.Name))
@@ -31,7 +34,7 @@ public sealed record ElementSelector
 
     public override string ToString()
     {
-        var text = ControlTypes.ToSelectorWord(Type);
+        var text = (Framework == ElementFramework.Win32 ? "win32:" : "") + ControlTypes.ToSelectorWord(Type);
         if (Name is not null)
         {
             text += $"[name{Name}]";

@@ -11,6 +11,7 @@ namespace Vibe.Executors.Desktop.Driver;
 ///           | ( type | "*" ) { attr }
 ///           | attr { attr }
 ///           | quoted-string               (shorthand for *[name="..."])
+///           | "win32:" part               (searched and driven with Win32 window messages)
 /// attr     := "[" name op value "]"        op: = *= ^= $= ~=
 /// value    := "..." | '...' | bare word (up to "]")
 /// </code>
@@ -112,6 +113,18 @@ internal sealed class SelectorParser
     }
 
     private ElementSelector ParseElementPart()
+    {
+        var framework = ElementFramework.Default;
+        if (PeekWord().Equals("win32", StringComparison.OrdinalIgnoreCase) && _position + 5 < _text.Length && _text[_position + 5] == ':')
+        {
+            framework = ElementFramework.Win32;
+            _position += "win32:".Length;
+        }
+
+        return ParseElementConditions() with { Framework = framework };
+    }
+
+    private ElementSelector ParseElementConditions()
     {
         var start = _position;
         if (Peek() is '"' or '\'')

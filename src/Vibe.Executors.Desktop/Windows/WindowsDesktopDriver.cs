@@ -7,12 +7,13 @@ using Vibe.Executors.Desktop.Windows.Processes;
 using Vibe.Executors.Desktop.Windows.Screen;
 using Vibe.Executors.Desktop.Windows.Session;
 using Vibe.Executors.Desktop.Windows.Uia;
+using Vibe.Executors.Desktop.Windows.Win32;
 
 namespace Vibe.Executors.Desktop.Windows;
 
 /// <summary>
 /// The Windows backend of <see cref="IDesktopDriver"/>: UI Automation (UIA3, bound with source-generated COM)
-/// for elements, SendInput for mouse and keyboard, GDI for capture, EnumWindows for windows. UIA calls run on
+/// for elements (or Win32 window messages for <c>win32:</c> selectors, see <see cref="Win32Controls"/>), SendInput for mouse and keyboard, GDI for capture, EnumWindows for windows. UIA calls run on
 /// one MTA thread of the driver's own; input, window and capture calls are thread-agnostic Win32 and run inline.
 /// </summary>
 [SupportedOSPlatform("windows")]
@@ -64,25 +65,45 @@ internal sealed class WindowsDesktopDriver : IDesktopDriver
     public async ValueTask<IReadOnlyList<DesktopElement>> FindElementsAsync(
         DesktopWindow window, DesktopElement? scope, ElementSelector selector, int limit, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (selector.Framework == ElementFramework.Win32 || scope is Win32Element)
+        {
+            var win32Scope = scope switch
+            {
+                null => null,
+                Win32Element own => own,
+                _ => throw new DesktopDriverException($"{selector} is a win32: step inside {scope}, which UI Automation found; start the path with win32: too"),
+            };
+            return Win32Controls.Find(window, win32Scope, selector, limit);
+        }
+
         var within = scope is null ? null : Own(scope);
         return await OnUiaAsync(uia => uia.FindElements(window, within, selector, limit), cancellationToken);
     }
 
     public async ValueTask<ElementInfo> DescribeAsync(DesktopElement element, CancellationToken cancellationToken) =>
-        await OnUiaAsync(uia => uia.Describe(Own(element)), cancellationToken);
+        element is Win32Element control ? Win32Controls.Describe(control) : await OnUiaAsync(uia => uia.Describe(Own(element)), cancellationToken);
 
     public async ValueTask<ElementNode> GetElementTreeAsync(DesktopWindow window, int maxDepth, CancellationToken cancellationToken) =>
         await OnUiaAsync(uia => uia.Tree(window, maxDepth), cancellationToken);
 
     public async ValueTask<bool> TryInvokeAsync(DesktopElement element, CancellationToken cancellationToken) =>
-        await OnUiaAsync(uia => uia.TryInvoke(Own(element)), cancellationToken);
+        element is Win32Element control ? Win32Controls.TryInvoke(control) : await OnUiaAsync(uia => uia.TryInvoke(Own(element)), cancellationToken);
 
-    public async ValueTask FocusElementAsync(DesktopElement element, CancellationToken cancellationToken) =>
+    public async ValueTask FocusElementAsync(DesktopElement element, CancellationToken cancellationToken)
+    {
+        if (element is Win32Element control)
+        {
+            Win32Controls.Focus(control);
+            return;
+        }
+
         await OnUiaAsync(uia =>
         {
             uia.Focus(Own(element));
             return true;
         }, cancellationToken);
+    }
 
     /// <summary>
     /// ValuePattern.SetValue where the element has it; otherwise (rich edits such as Windows 11 Notepad's editor)
@@ -90,6 +111,12 @@ internal sealed class WindowsDesktopDriver : IDesktopDriver
     /// </summary>
     public async ValueTask SetTextAsync(DesktopElement element, string text, CancellationToken cancellationToken)
     {
+        if (element is Win32Element control)
+        {
+            Win32Controls.SetText(control, text);
+            return;
+        }
+
         var own = Own(element);
         if (await OnUiaAsync(uia => uia.TrySetValue(own, text), cancellationToken))
         {
@@ -106,21 +133,37 @@ internal sealed class WindowsDesktopDriver : IDesktopDriver
     }
 
     public async ValueTask<string> ReadTextAsync(DesktopElement element, CancellationToken cancellationToken) =>
-        await OnUiaAsync(uia => uia.ReadText(Own(element)), cancellationToken);
+        element is Win32Element control ? Win32Controls.ReadText(control) : await OnUiaAsync(uia => uia.ReadText(Own(element)), cancellationToken);
 
-    public async ValueTask SelectAsync(DesktopElement element, TextMatch item, CancellationToken cancellationToken) =>
+    public async ValueTask SelectAsync(DesktopElement element, TextMatch item, CancellationToken cancellationToken)
+    {
+        if (element is Win32Element control)
+        {
+            Win32Controls.Select(control, item);
+            return;
+        }
+
         await OnUiaAsync(uia =>
         {
             uia.Select(Own(element), item);
             return true;
         }, cancellationToken);
+    }
 
-    public async ValueTask ToggleAsync(DesktopElement element, CancellationToken cancellationToken) =>
+    public async ValueTask ToggleAsync(DesktopElement element, CancellationToken cancellationToken)
+    {
+        if (element is Win32Element control)
+        {
+            Win32Controls.Toggle(control);
+            return;
+        }
+
         await OnUiaAsync(uia =>
         {
             uia.Toggle(Own(element));
             return true;
         }, cancellationToken);
+    }
 
     public ValueTask<ScreenPoint> GetMousePositionAsync(CancellationToken cancellationToken)
     {

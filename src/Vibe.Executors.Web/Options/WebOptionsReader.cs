@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Vibe.Application.Common.TimeZones;
 using Vibe.Application.Executors;
 using Vibe.Domain.Robots;
 
@@ -197,7 +198,7 @@ internal static class WebOptionsReader
         {
             var source = _block.ContainsKey("timeZone") ? "web.timeZone" : TimeZoneVariable;
             var zone = Text("timeZone", TimeZoneVariable);
-            if (zone is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
+            if (zone is not null && !TimeZoneIds.TryFind(zone, out _))
             {
                 Errors.Add($"{source} '{zone}' is not a time zone (use an IANA name such as Europe/Paris)");
                 return null;

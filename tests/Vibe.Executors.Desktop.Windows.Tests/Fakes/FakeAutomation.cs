@@ -13,6 +13,9 @@ internal sealed partial class FakeAutomation : IUIAutomation
 
     public FakeCacheRequest Cache { get; } = new();
 
+    /// <summary>Methods that fail with E_NOTIMPL, as parts of Wine's UI Automation do.</summary>
+    public HashSet<string> NotImplemented { get; } = [];
+
     public bool CompareElements(IUIAutomationElement el1, IUIAutomationElement el2) => throw new NotSupportedException();
     public bool CompareRuntimeIds(nint runtimeId1, nint runtimeId2) => throw new NotSupportedException();
     public IUIAutomationElement GetRootElement() => throw new NotSupportedException();
@@ -24,18 +27,21 @@ internal sealed partial class FakeAutomation : IUIAutomation
     public IUIAutomationElement? ElementFromPointBuildCache(UiaPoint pt, IUIAutomationCacheRequest cacheRequest) => throw new NotSupportedException();
     public IUIAutomationElement? GetFocusedElementBuildCache(IUIAutomationCacheRequest cacheRequest) => throw new NotSupportedException();
     public IUIAutomationTreeWalker CreateTreeWalker(IUIAutomationCondition pCondition) => throw new NotSupportedException();
-    public IUIAutomationTreeWalker get_ControlViewWalker() => new FakeWalker();
+    public IUIAutomationTreeWalker get_ControlViewWalker() => Check(nameof(get_ControlViewWalker), new FakeWalker());
     public IUIAutomationTreeWalker get_ContentViewWalker() => throw new NotSupportedException();
     public IUIAutomationTreeWalker get_RawViewWalker() => throw new NotSupportedException();
     public IUIAutomationCondition get_RawViewCondition() => throw new NotSupportedException();
     public IUIAutomationCondition get_ControlViewCondition() => throw new NotSupportedException();
     public IUIAutomationCondition get_ContentViewCondition() => throw new NotSupportedException();
-    public IUIAutomationCacheRequest CreateCacheRequest() => Cache;
+    public IUIAutomationCacheRequest CreateCacheRequest() => Check(nameof(CreateCacheRequest), Cache);
     public IUIAutomationCondition CreateTrueCondition() => new FakeCondition("TRUE");
     public IUIAutomationCondition CreateFalseCondition() => throw new NotSupportedException();
-    public IUIAutomationCondition CreatePropertyCondition(int propertyId, UiaVariant value) => new FakeCondition(Describe(propertyId, value, ignoreCase: false));
+    public IUIAutomationCondition CreatePropertyCondition(int propertyId, UiaVariant value) => Check(nameof(CreatePropertyCondition), new FakeCondition(Describe(propertyId, value, ignoreCase: false)));
     public IUIAutomationCondition CreatePropertyConditionEx(int propertyId, UiaVariant value, PropertyConditionFlags flags) =>
-        new FakeCondition(Describe(propertyId, value, flags == PropertyConditionFlags.IgnoreCase));
+        Check(nameof(CreatePropertyConditionEx), new FakeCondition(Describe(propertyId, value, flags == PropertyConditionFlags.IgnoreCase)));
+
+    private T Check<T>(string method, T result) => NotImplemented.Contains(method) ? throw new NotImplementedException() : result;
+
     public IUIAutomationCondition CreateAndCondition(IUIAutomationCondition condition1, IUIAutomationCondition condition2) =>
         new FakeCondition($"AND({((FakeCondition)condition1).Text}, {((FakeCondition)condition2).Text})");
     public IUIAutomationCondition CreateAndConditionFromArray(nint conditions) => throw new NotSupportedException();

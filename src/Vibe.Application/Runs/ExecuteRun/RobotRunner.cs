@@ -160,6 +160,7 @@ public sealed class RobotRunner
             context.Log.Write(RunLogLevel.Warning, step?.Index, $"could not capture the screen for evidence: {ex.Message}");
         }
 
+        evidence = WithFilesWritten(folder, evidence);
         try
         {
             await context.Log.FlushAsync(CancellationToken.None);
@@ -174,6 +175,29 @@ public sealed class RobotRunner
         }
 
         return evidence;
+    }
+
+    /// <summary>
+    /// What is in the evidence folder, whatever the executor reported: a capture that failed part-way (after saving
+    /// the screenshot) reports nothing, yet failure.txt, failure.json and the run's screenshot must name the files
+    /// that are there.
+    /// </summary>
+    private static FailureEvidence WithFilesWritten(string folder, FailureEvidence reported)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return reported;
+        }
+
+        var written = Directory.EnumerateFiles(folder)
+            .Where(path => !Path.GetFileName(path).StartsWith("failure.", StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var screenshot = reported.ScreenshotPath ?? written.FirstOrDefault(path => path.EndsWith(".png", StringComparison.OrdinalIgnoreCase));
+        var files = reported.Files
+            .Concat(written.Where(path => path != screenshot && !reported.Files.Contains(path)))
+            .ToList();
+        return new FailureEvidence(screenshot, files);
     }
 
     private static string DescribeFailure(RobotStep? step, Exception ex)

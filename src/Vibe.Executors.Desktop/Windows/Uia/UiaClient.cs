@@ -19,7 +19,11 @@ internal sealed class UiaClient
     private UiaClient(IUIAutomation automation)
     {
         _automation = automation;
-        _cache = UiaElementReader.CreateCacheRequest(automation, out _withIsDialog);
+        (_cache, _withIsDialog) = UiaErrors.Guard("preparing UI Automation", () =>
+        {
+            var cache = UiaElementReader.CreateCacheRequest(automation, out var withIsDialog);
+            return (cache, withIsDialog);
+        });
     }
 
     /// <summary>Creates the UIA3 client (CUIAutomation8, else CUIAutomation on systems before Windows 8).</summary>
@@ -35,7 +39,7 @@ internal sealed class UiaClient
 
         if (result < 0)
         {
-            throw new DesktopDriverException($"UI Automation is not available (CoCreateInstance CUIAutomation failed with 0x{result:X8})");
+            throw new DesktopDriverException(UiaErrors.NotAvailable(result));
         }
 
         return new UiaClient(UiaPatterns.Wrap<IUIAutomation>(unknown));
@@ -46,18 +50,19 @@ internal sealed class UiaClient
     public IReadOnlyList<DesktopElement> FindElements(DesktopWindow window, UiaDesktopElement? scope, ElementSelector selector, int limit)
     {
         var root = scope?.Element ?? WindowElement(window);
-        var condition = UiaConditionBuilder.Build(_automation, UiaSelectorMapping.ToCondition(selector));
-        var found = UiaErrors.Guard($"searching for {selector} in {window}", () => root.FindAllBuildCache(TreeScope.Descendants, condition, _cache));
+        var found = UiaErrors.Guard($"searching for {selector} in {window}", () =>
+            root.FindAllBuildCache(TreeScope.Descendants, UiaConditionBuilder.Build(_automation, UiaSelectorMapping.ToCondition(selector)), _cache));
         var matches = new List<DesktopElement>();
         if (found is null)
         {
             return matches;
         }
 
-        var count = found.get_Length();
+        var count = UiaErrors.Guard("counting the elements found", found.get_Length);
         for (var i = 0; i < count && matches.Count < limit; i++)
         {
-            var element = found.GetElement(i);
+            var index = i;
+            var element = UiaErrors.Guard("reading a found element", () => found.GetElement(index));
             var info = UiaErrors.Guard("reading a found element", () => UiaElementReader.Read(element, cached: true, _withIsDialog));
             if (selector.Matches(info))
             {
@@ -75,9 +80,8 @@ internal sealed class UiaClient
     public ElementNode Tree(DesktopWindow window, int maxDepth)
     {
         var root = WindowElement(window);
-        var walker = _automation.get_ControlViewWalker();
         var budget = MaxTreeNodes;
-        return UiaErrors.Guard($"reading the element tree of {window}", () => Node(walker, root.BuildUpdatedCache(_cache), maxDepth, ref budget));
+        return UiaErrors.Guard($"reading the element tree of {window}", () => Node(_automation.get_ControlViewWalker(), root.BuildUpdatedCache(_cache), maxDepth, ref budget));
     }
 
     public bool TryInvoke(UiaDesktopElement element)
