@@ -12,6 +12,14 @@ internal sealed partial class DesktopSession
     internal static readonly TimeSpan WindowTimeout = TimeSpan.FromSeconds(30);
     internal static readonly TimeSpan KillWait = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long after a launch a window of another process is not taken while the launched program (still running)
+    /// has shown no window yet: a slow program's window would otherwise lose to an older look-alike.
+    /// </summary>
+    internal static readonly TimeSpan LaunchSettle = TimeSpan.FromSeconds(15);
+
+    private DateTimeOffset _lastLaunchAt = DateTimeOffset.MinValue;
+
     // Processes this run started, in order: their windows win a tie, and they are closed when the run ends.
     private readonly List<int> _launched = [];
     private readonly Dictionary<int, ProgramOutput> _outputs = [];
@@ -23,6 +31,7 @@ internal sealed partial class DesktopSession
         _currentWindow = null;
         _launched.Add(pid);
         _outputs[pid] = output;
+        _lastLaunchAt = Time.GetUtcNow();
     }
 
     /// <summary>A close step closed <paramref name="window"/>: it is no longer current.</summary>
@@ -79,7 +88,14 @@ internal sealed partial class DesktopSession
     /// </summary>
     internal async Task<DesktopWindow?> FindWindowAsync(WindowSelector selector, CancellationToken ct)
     {
-        var matches = (await _driver.ListWindowsAsync(ct)).Where(window => window.IsVisible && selector.Matches(window)).ToList();
+        var windows = await _driver.ListWindowsAsync(ct);
+        var matches = windows.Where(window => window.IsVisible && selector.Matches(window)).ToList();
+        if (!selector.IndexGiven && matches.Count > 0 && !matches.Any(window => IsLaunchedByThisRun(window.ProcessId)) && LaunchedProgramStillStarting(windows))
+        {
+            // Not yet: the program this run just launched may be about to show the window the robot means.
+            return null;
+        }
+
         if (selector.IndexGiven || matches.Count <= 1)
         {
             return matches.Count > selector.Index ? matches[selector.Index] : null;
@@ -104,6 +120,13 @@ internal sealed partial class DesktopSession
         (await _driver.ListWindowsAsync(ct)).Any(window => window.IsVisible && selector.Matches(window));
 
     private bool IsLaunchedByThisRun(int pid) => _launched.Count > 0 && ProcessFamily.DescendsFrom(pid, _launched);
+
+    /// <summary>The latest launch was moments ago, its program still runs, and none of its family shows a window yet.</summary>
+    private bool LaunchedProgramStillStarting(IReadOnlyList<DesktopWindow> windows) =>
+        _launched.Count > 0
+        && Time.GetUtcNow() - _lastLaunchAt < LaunchSettle
+        && ProcessFamily.IsAlive(_launched[^1])
+        && !windows.Any(window => window.IsVisible && ProcessFamily.DescendsFrom(window.ProcessId, [_launched[^1]]));
 
     internal async Task<DesktopWindow> WaitForWindowAsync(StepContext step, WindowSelector selector, TimeSpan timeout, CancellationToken ct)
     {
