@@ -83,6 +83,18 @@ public class PackageConsumerTests(PackedVibe packages)
     }
 
     [Fact]
+    public async Task The_program_gets_none_of_the_services_parts()
+    {
+        var output = Path.GetDirectoryName(await BuiltConsumerAsync())!;
+
+        Assert.True(File.Exists(Path.Combine(output, "Vibe.Client.dll")), "the consumer's output should hold Vibe.Client.dll");
+        foreach (var part in new[] { "Vibe.Infrastructure.dll", "MailKit.dll", "MimeKit.dll", "Microsoft.Extensions.Hosting.dll", "Vibe.Executors.Web.dll", "Microsoft.Playwright.dll" })
+        {
+            Assert.False(File.Exists(Path.Combine(output, part)), $"{part} came with Vibe.Client: it is the service's, not the library's");
+        }
+    }
+
+    [Fact]
     public void README_packs_every_package_the_library_needs()
     {
         Assert.Equal(["src/Vibe.Domain", "src/Vibe.Application", "src/Vibe.Client"], PackedVibe.ReadmePackedProjects());
