@@ -64,8 +64,9 @@ public class ArchitectureTests
     public void The_client_references_none_of_the_service_parts()
     {
         // What another program gets with Vibe.Client (docs/decisions/0016): the store and the robot files, not the
-        // service's mail, hosting, workers or executors. Quartz is there for its cron parser only.
-        string[] serviceParts = ["Vibe.Infrastructure", "Vibe.Host", "Vibe.Executors.Web", "Vibe.Executors.Desktop", "MailKit", "MimeKit", "Microsoft.Extensions.Hosting", "Cocona", "Microsoft.Playwright"];
+        // service's mail, hosting, workers or executors, nor SQL Server's driver (Vibe.Client.SqlServer brings it).
+        // Quartz is there for its cron parser only.
+        string[] serviceParts = ["Vibe.Infrastructure", "Vibe.Host", "Vibe.Executors.Web", "Vibe.Executors.Desktop", "MailKit", "MimeKit", "Microsoft.Extensions.Hosting", "Cocona", "Microsoft.Playwright", "Microsoft.Data.SqlClient", "Microsoft.EntityFrameworkCore.SqlServer", "Vibe.Client.SqlServer"];
 
         var referenced = Client.GetReferencedAssemblies().Select(name => name.Name).ToList();
 
