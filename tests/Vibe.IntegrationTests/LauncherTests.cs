@@ -11,6 +11,7 @@ namespace Vibe.IntegrationTests;
 public class LauncherTests
 {
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // ./vibe is the bash launcher; Windows has vibe.cmd
     public async Task The_launcher_republishes_after_the_source_of_a_referenced_executor_outside_src_changed()
     {
         using var work = new TempWorkspace();
