@@ -65,7 +65,8 @@ public sealed class VibeClient : IAsyncDisposable, IDisposable
         }
         catch (SettingsException ex)
         {
-            throw VibeException.Invalid(ex.Message, ex.Problems);
+            // One problem is the message itself; several are listed under it.
+            throw VibeException.Invalid(ex.Message, ex.Problems.Count > 1 ? ex.Problems : null);
         }
 
         var services = new ServiceCollection();

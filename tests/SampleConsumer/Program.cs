@@ -14,10 +14,12 @@ if (args.Length != 2)
 await using var services = new ServiceCollection()
     .AddVibeClient(args[0])
     .BuildServiceProvider();
-var vibe = services.GetRequiredService<VibeClient>();
 
 try
 {
+    // Reads the folder's .env (which database) when first asked for.
+    var vibe = services.GetRequiredService<VibeClient>();
+
     // 1. Queue a run. The vibe service of that folder claims it (it is woken at once).
     var run = await vibe.QueueRunAsync(args[1]);
     Console.WriteLine($"queued run {run.Id} of {run.Robot}: {run.Status}");
@@ -35,7 +37,7 @@ try
 }
 catch (VibeException ex)
 {
-    // An unknown robot, robot files with errors, no store yet: one line, as vibe says it.
+    // An unknown robot, robot files with errors, wrong database settings, no store yet: one line, as vibe says it.
     Console.Error.WriteLine($"vibe: {ex.Message}");
     foreach (var detail in ex.Details)
     {

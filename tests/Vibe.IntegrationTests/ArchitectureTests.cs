@@ -7,6 +7,7 @@ public class ArchitectureTests
 {
     private static readonly System.Reflection.Assembly Domain = typeof(Vibe.Domain.Runs.TaskRun).Assembly;
     private static readonly System.Reflection.Assembly Application = typeof(Vibe.Application.DependencyInjection).Assembly;
+    private static readonly System.Reflection.Assembly Client = typeof(Vibe.Client.VibeClient).Assembly;
     private static readonly System.Reflection.Assembly Infrastructure = typeof(Vibe.Infrastructure.DependencyInjection).Assembly;
     private static readonly System.Reflection.Assembly Web = typeof(Vibe.Executors.Web.DependencyInjection).Assembly;
     private static readonly System.Reflection.Assembly Desktop = typeof(Vibe.Executors.Desktop.DependencyInjection).Assembly;
@@ -44,7 +45,7 @@ public class ArchitectureTests
     [Fact]
     public void Only_the_host_composes_the_layers()
     {
-        foreach (var assembly in new[] { Domain, Application, Infrastructure, Web, Desktop })
+        foreach (var assembly in new[] { Domain, Application, Client, Infrastructure, Web, Desktop })
         {
             var result = Types.InAssembly(assembly).ShouldNot().HaveDependencyOnAny("Vibe.Host", "Cocona").GetResult();
             Assert.True(result.IsSuccessful, Failing(result));
@@ -57,6 +58,19 @@ public class ArchitectureTests
         var result = Types.InAssembly(Infrastructure).ShouldNot().HaveDependencyOnAny("Vibe.Executors.Web", "Vibe.Executors.Desktop").GetResult();
 
         Assert.True(result.IsSuccessful, Failing(result));
+    }
+
+    [Fact]
+    public void The_client_references_none_of_the_service_parts()
+    {
+        // What another program gets with Vibe.Client (docs/decisions/0016): the store and the robot files, not the
+        // service's mail, hosting, workers or executors, nor SQL Server's driver (Vibe.Client.SqlServer brings it).
+        // Quartz is there for its cron parser only.
+        string[] serviceParts = ["Vibe.Infrastructure", "Vibe.Host", "Vibe.Executors.Web", "Vibe.Executors.Desktop", "MailKit", "MimeKit", "Microsoft.Extensions.Hosting", "Cocona", "Microsoft.Playwright", "Microsoft.Data.SqlClient", "Microsoft.EntityFrameworkCore.SqlServer", "Vibe.Client.SqlServer"];
+
+        var referenced = Client.GetReferencedAssemblies().Select(name => name.Name).ToList();
+
+        Assert.Empty(referenced.Intersect(serviceParts));
     }
 
     private static string Failing(TestResult result) =>

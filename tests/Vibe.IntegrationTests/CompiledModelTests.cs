@@ -26,7 +26,7 @@ public class CompiledModelTests
         var compiled = Describe(context.Model);
         Assert.True(
             built.SequenceEqual(compiled),
-            $"the compiled {provider} model is out of date; run: dotnet ef dbcontext optimize --project src/Vibe.Client "
+            $"the compiled {provider} model is out of date; run: dotnet ef dbcontext optimize --project src/Vibe.Client{(provider == "SqlServer" ? ".SqlServer" : "")} "
             + $"--context {provider}VibeDbContext --output-dir Persistence/CompiledModels/{provider} --namespace Vibe.Infrastructure.Persistence.CompiledModels.{provider}\n"
             + $"built only: {string.Join("; ", built.Except(compiled))}\ncompiled only: {string.Join("; ", compiled.Except(built))}");
     }

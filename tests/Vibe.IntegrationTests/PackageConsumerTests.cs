@@ -70,6 +70,20 @@ public class PackageConsumerTests(PackedVibe packages)
         Assert.Equal("vibe: no robot named 'hello-shel' (see vibe list-robots)", result.Error.Trim());
     }
 
+    [Fact]
+    public async Task A_program_without_the_SQL_Server_package_is_told_to_add_it_for_a_SQL_Server_configuration()
+    {
+        using var work = new TempWorkspace();
+        work.WriteRobotList(ShellRobot).WriteEnv("VIBE_DB_PROVIDER=sqlserver", "VIBE_DB_CONNECTION=Server=localhost;Database=vibe;Password=s3cret-pw");
+
+        var result = await RunConsumerAsync(work.Directory, "hello-shell");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(
+            "vibe: VIBE_DB_PROVIDER is sqlserver, but this program has no Vibe.Client.SqlServer: add the Vibe.Client.SqlServer package to it",
+            result.Error.Trim());
+    }
+
     [Theory]
     [InlineData("SampleConsumer.csproj")]
     [InlineData("Program.cs")]
@@ -83,9 +97,21 @@ public class PackageConsumerTests(PackedVibe packages)
     }
 
     [Fact]
+    public async Task The_program_gets_none_of_the_services_parts_nor_SQL_Servers_driver()
+    {
+        var output = Path.GetDirectoryName(await BuiltConsumerAsync())!;
+
+        Assert.True(File.Exists(Path.Combine(output, "Vibe.Client.dll")), "the consumer's output should hold Vibe.Client.dll");
+        foreach (var part in new[] { "Vibe.Infrastructure.dll", "MailKit.dll", "MimeKit.dll", "Microsoft.Extensions.Hosting.dll", "Vibe.Executors.Web.dll", "Microsoft.Playwright.dll", "Microsoft.Data.SqlClient.dll", "Vibe.Client.SqlServer.dll" })
+        {
+            Assert.False(File.Exists(Path.Combine(output, part)), $"{part} came with Vibe.Client: it is the service's (or SQL Server's package), not the library's");
+        }
+    }
+
+    [Fact]
     public void README_packs_every_package_the_library_needs()
     {
-        Assert.Equal(["src/Vibe.Domain", "src/Vibe.Application", "src/Vibe.Client"], PackedVibe.ReadmePackedProjects());
+        Assert.Equal(["src/Vibe.Domain", "src/Vibe.Application", "src/Vibe.Client", "src/Vibe.Client.SqlServer"], PackedVibe.ReadmePackedProjects());
     }
 
     /// <summary>Starts the service on <paramref name="work"/>, runs the consumer for <paramref name="robot"/> beside it, stops the service.</summary>

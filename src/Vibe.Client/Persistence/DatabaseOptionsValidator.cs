@@ -1,4 +1,3 @@
-using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -15,6 +14,10 @@ public sealed class DatabaseOptionsValidator : IValidateOptions<DatabaseOptions>
         if (provider is null || !DatabaseProviders.All.Contains(provider))
         {
             failures.Add($"VIBE_DB_PROVIDER is '{options.Provider}'; use one of {string.Join(", ", DatabaseProviders.All)}");
+        }
+        else if (ServerStores.MissingPackage(provider) is { } missing)
+        {
+            failures.Add(missing);
         }
         else if (provider != DatabaseProviders.Sqlite && string.IsNullOrWhiteSpace(options.Connection))
         {
@@ -36,8 +39,8 @@ public sealed class DatabaseOptionsValidator : IValidateOptions<DatabaseOptions>
             _ = provider switch
             {
                 DatabaseProviders.Postgres => new NpgsqlConnectionStringBuilder(connection).ConnectionString,
-                DatabaseProviders.SqlServer => new SqlConnectionStringBuilder(connection).ConnectionString,
-                _ => new SqliteConnectionStringBuilder(connection).ConnectionString,
+                DatabaseProviders.Sqlite => new SqliteConnectionStringBuilder(connection).ConnectionString,
+                _ => ServerStores.Find(provider)!.ParseConnectionString(connection),
             };
             return null;
         }

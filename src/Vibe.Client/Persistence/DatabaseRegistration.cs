@@ -14,7 +14,7 @@ internal static class DatabaseRegistration
         var connection = ConnectionString(options, defaultSqlitePath);
         return provider switch
         {
-            DatabaseProviders.SqlServer => services.AddContext<SqlServerVibeDbContext>(builder => ConfigureSqlServer(builder, connection)),
+            DatabaseProviders.SqlServer => services.AddServerStore(provider, connection),
             DatabaseProviders.Postgres => services.AddContext<PostgresVibeDbContext>(builder => ConfigurePostgres(builder, connection)),
             _ => services.AddContext<SqliteVibeDbContext>(builder => ConfigureSqlite(builder, connection)),
         };
@@ -27,13 +27,18 @@ internal static class DatabaseRegistration
     public static void ConfigureSqlite(DbContextOptionsBuilder builder, string connection) =>
         builder.UseSqlite(SqliteConnections.WithDefaults(connection));
 
-    public static void ConfigureSqlServer(DbContextOptionsBuilder builder, string connection) =>
-        builder.UseSqlServer(connection);
-
     public static void ConfigurePostgres(DbContextOptionsBuilder builder, string connection) =>
         builder.UseNpgsql(PostgresConnections.WithDefaults(connection));
 
-    private static IServiceCollection AddContext<TContext>(this IServiceCollection services, Action<DbContextOptionsBuilder> configure)
+    private static IServiceCollection AddServerStore(this IServiceCollection services, string provider, string connection)
+    {
+        var store = ServerStores.Find(provider)!;
+        store.AddContext(services, connection);
+        services.AddSingleton(store);
+        return services;
+    }
+
+    public static IServiceCollection AddContext<TContext>(this IServiceCollection services, Action<DbContextOptionsBuilder> configure)
         where TContext : VibeDbContext
     {
         services.AddDbContextFactory<TContext>(configure, ServiceLifetime.Singleton);

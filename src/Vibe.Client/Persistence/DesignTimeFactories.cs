@@ -14,16 +14,6 @@ internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<Sqli
     }
 }
 
-internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerVibeDbContext>
-{
-    public SqlServerVibeDbContext CreateDbContext(string[] args)
-    {
-        var builder = new DbContextOptionsBuilder<SqlServerVibeDbContext>();
-        DatabaseRegistration.ConfigureSqlServer(builder, "Server=localhost;Database=vibe;Trusted_Connection=True;TrustServerCertificate=True");
-        return new SqlServerVibeDbContext(builder.Options);
-    }
-}
-
 internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresVibeDbContext>
 {
     public PostgresVibeDbContext CreateDbContext(string[] args)

@@ -42,6 +42,4 @@ public abstract class VibeDbContext : DbContext, IStoreUnit
 
 public sealed class SqliteVibeDbContext(DbContextOptions<SqliteVibeDbContext> options) : VibeDbContext(options);
 
-public sealed class SqlServerVibeDbContext(DbContextOptions<SqlServerVibeDbContext> options) : VibeDbContext(options);
-
 public sealed class PostgresVibeDbContext(DbContextOptions<PostgresVibeDbContext> options) : VibeDbContext(options);
