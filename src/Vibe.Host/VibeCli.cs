@@ -93,6 +93,7 @@ public static class VibeCli
         app.AddCommands<RunCommands>();
         app.AddCommands<StatusCommands>();
         app.AddCommands<RobotCommands>();
+        app.AddCommands<ControlCommands>();
         app.AddCommands<InspectCommand>();
         app.AddCommands<ServiceCommands>();
         app.AddSubCommand("db", db => db.AddCommands<DatabaseCommands>()).WithDescription("Manage the run store");
