@@ -36,22 +36,7 @@ internal sealed class RobotCommands
             var robots = await mediator.Send(new ListRobots(withPauses), _session.Cancellation);
             if (json)
             {
-                JsonOutput.Write(robots.Select(robot => new
-                {
-                    name = robot.Name,
-                    description = robot.Description,
-                    executor = robot.Executor,
-                    enabled = robot.Enabled,
-                    schedule = robot.Schedule,
-                    timeZone = robot.TimeZone,
-                    nextFireTime = robot.NextFireTime,
-                    neverFires = robot.NeverFires,
-                    paused = robot.Paused,
-                    pausedUntil = robot.Paused ? robot.Pause!.PausedUntil : null,
-                    pausedBy = robot.Paused ? robot.Pause!.PausedBy : null,
-                    pauseReason = robot.Paused ? robot.Pause!.Reason : null,
-                    file = robot.SourceFile,
-                }));
+                JsonOutput.Write(robots.Select(RobotDocument.From));
                 return ExitCodes.Success;
             }
 
