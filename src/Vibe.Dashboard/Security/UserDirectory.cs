@@ -140,6 +140,7 @@ public sealed class UserDirectory(string path, TimeProvider time)
         {
             var file = File.Exists(path) ? JsonSerializer.Deserialize<StoredFile>(File.ReadAllText(path), Json) ?? new StoredFile() : new StoredFile();
             change(file);
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
             var temporary = path + ".tmp";
             var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
             if (!OperatingSystem.IsWindows())
