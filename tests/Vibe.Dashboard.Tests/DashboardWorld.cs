@@ -68,6 +68,9 @@ internal sealed class DashboardWorld : IAsyncDisposable
         return Dashboard;
     }
 
+    /// <summary>For a dashboard served by another process (start-service with VIBE_DASHBOARD_URLS).</summary>
+    public void UseBaseUrl(string url) => BaseUrl = url;
+
     public Task<VibeServer> StartServiceAsync() => StartAsync("service", "vibe service started on", "start-service");
 
     public async Task<VibeServer> StartAsync(string name, string readyLine, params string[] args)

@@ -95,10 +95,12 @@ internal static class ServiceRunner
         {
             await using var dashboard = DashboardRunner.Build(settings, dashboardUrls);
             await DashboardRunner.PrepareAsync(dashboard, settings);
+            // The service first: a service that cannot start (bad settings) leaves no dashboard behind.
+            await host.StartAsync();
             await dashboard.StartAsync();
             try
             {
-                await host.RunAsync();
+                await host.WaitForShutdownAsync();
             }
             finally
             {
