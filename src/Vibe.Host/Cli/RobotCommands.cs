@@ -30,10 +30,22 @@ internal sealed class RobotCommands
         // The pauses live in the store: read them when there is one; without one nothing can be paused.
         var opened = await _session.OpenExistingAsync();
         var withPauses = opened is not null;
+        var pausesKnown = true;
         var (scope, mediator) = opened ?? _session.OpenWithoutStore();
         await using (scope)
         {
-            var robots = await mediator.Send(new ListRobots(withPauses), _session.Cancellation);
+            IReadOnlyList<RobotSummary> robots;
+            try
+            {
+                robots = await mediator.Send(new ListRobots(withPauses), _session.Cancellation);
+            }
+            catch (Exception ex) when (withPauses && Infrastructure.Persistence.StoreErrors.IsStoreError(ex))
+            {
+                // The robot files answer without the store (as list-robots always did); only the pauses are missing.
+                Console.Error.WriteLine($"warning: pauses not shown: database error: {Infrastructure.Persistence.StoreErrors.Describe(ex)}");
+                robots = await mediator.Send(new ListRobots(), _session.Cancellation);
+                pausesKnown = false;
+            }
             if (json)
             {
                 JsonOutput.Write(robots.Select(RobotDocument.From));
@@ -45,7 +57,7 @@ internal sealed class RobotCommands
                 ["NAME", "EXECUTOR", "ENABLED", "PAUSED", "SCHEDULE", "TIME ZONE", "NEXT FIRE TIME", "FILE"],
                 robots.Select(robot => (IReadOnlyList<string>)
                 [
-                    robot.Name, robot.Executor, robot.Enabled ? "yes" : "no", PauseText(robot), robot.Schedule ?? "-", robot.TimeZone ?? "-",
+                    robot.Name, robot.Executor, robot.Enabled ? "yes" : "no", pausesKnown ? PauseText(robot) : "?", robot.Schedule ?? "-", robot.TimeZone ?? "-",
                     robot.NextFireTime?.ToString("yyyy-MM-dd HH:mm:ss zzz") ?? (robot.NeverFires ? "never" : "-"), robot.SourceFile,
                 ]));
             return ExitCodes.Success;
