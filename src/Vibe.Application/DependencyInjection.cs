@@ -39,6 +39,7 @@ public static class DependencyInjection
         services.TryAddScoped<RobotRunner>();
         services.TryAddSingleton<RunFollowUp>();
         services.TryAddScoped<RunOutcomeRecorder>();
+        services.TryAddSingleton<Runs.CancelRun.CancelRequestWatch>();
         return services;
     }
 }

@@ -47,6 +47,12 @@ public static class VibeCli
             return await ServiceRunner.RunAsync(settings);
         }
 
+        // The dashboard serves on its own web host; its user commands (add-user, ...) are ordinary commands below.
+        if (rest is ["dashboard", ..] && (rest.Length == 1 || rest[1].StartsWith("--", StringComparison.Ordinal)) && !rest.Any(arg => arg is "--help" or "-h"))
+        {
+            return await DashboardRunner.RunAsync(settings, rest[1..]);
+        }
+
         var builder = CoconaApp.CreateBuilder(rest, options =>
         {
             options.TreatPublicMethodsAsCommands = false;
@@ -93,11 +99,13 @@ public static class VibeCli
         app.AddCommands<RunCommands>();
         app.AddCommands<StatusCommands>();
         app.AddCommands<RobotCommands>();
+        app.AddCommands<ControlCommands>();
         app.AddCommands<InspectCommand>();
         app.AddCommands<ServiceCommands>();
         app.AddSubCommand("db", db => db.AddCommands<DatabaseCommands>()).WithDescription("Manage the run store");
         app.AddSubCommand("notify", notify => notify.AddCommands<NotifyCommands>()).WithDescription("Test the mail settings; send or list queued mails");
         app.AddCommands<PurgeCommands>();
+        app.AddSubCommand("dashboard", dashboard => dashboard.AddCommands<DashboardCommands>()).WithDescription("The web control room: `vibe dashboard [--urls URL]` serves it; add-user, remove-user, add-token");
         await app.RunAsync();
 
         // Cocona ends a help page with 129; asked for, help is a success (scripts and package checks run `vibe --help`).

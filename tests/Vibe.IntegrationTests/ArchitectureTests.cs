@@ -11,6 +11,7 @@ public class ArchitectureTests
     private static readonly System.Reflection.Assembly Infrastructure = typeof(Vibe.Infrastructure.DependencyInjection).Assembly;
     private static readonly System.Reflection.Assembly Web = typeof(Vibe.Executors.Web.DependencyInjection).Assembly;
     private static readonly System.Reflection.Assembly Desktop = typeof(Vibe.Executors.Desktop.DependencyInjection).Assembly;
+    private static readonly System.Reflection.Assembly Dashboard = typeof(Vibe.Dashboard.DashboardRegistration).Assembly;
 
     [Fact]
     public void Domain_references_nothing_of_ours_and_no_framework_package()
@@ -50,6 +51,17 @@ public class ArchitectureTests
             var result = Types.InAssembly(assembly).ShouldNot().HaveDependencyOnAny("Vibe.Host", "Cocona").GetResult();
             Assert.True(result.IsSuccessful, Failing(result));
         }
+    }
+
+    [Fact]
+    public void The_dashboard_reads_and_acts_only_through_the_use_cases()
+    {
+        // No SQL in the web layer: no EF Core, no store, no provider; no composition either.
+        var result = Types.InAssembly(Dashboard).ShouldNot()
+            .HaveDependencyOnAny("Vibe.Infrastructure", "Vibe.Host", "Vibe.Executors", "Microsoft.EntityFrameworkCore", "Npgsql", "Microsoft.Data.Sqlite", "Cocona")
+            .GetResult();
+
+        Assert.True(result.IsSuccessful, Failing(result));
     }
 
     [Fact]

@@ -180,6 +180,6 @@ public class BrokenConfigurationTests
         var result = await VibeProcess.RunAsync(workspace.Directory, "list-robots");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Matches(@"feb31\s+shell\s+yes\s+0 0 0 31 2 \?\s+UTC\s+never\s", result.Output);
+        Assert.Matches(@"feb31\s+shell\s+yes\s+no\s+0 0 0 31 2 \?\s+UTC\s+never\s", result.Output);
     }
 }

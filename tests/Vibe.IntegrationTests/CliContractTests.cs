@@ -39,6 +39,12 @@ public class CliContractTests
         { "purge --older-then 3d", 3, "unknown option '--older-then' for 'purge' (did you mean '--older-than'?)" },
         { "stop-service --timeout 0", 3, "--timeout must be between 1 and 86400" },
         { "inspect --depth x", 3, "--depth must be a whole number, not 'x'" },
+        { "pause", 3, "<robot> is missing" },
+        { "pause nosuch", 2, "no robot named 'nosuch'" },
+        { "pause greeter --until soonish", 3, "--until must be a time" },
+        { "resume nosuch", 2, "no robot named 'nosuch'" },
+        { "cancel abc", 3, "<id> must be a whole number, not 'abc'" },
+        { "cancel 42", 2, "no run with id 42" },
     };
 
     [Theory]

@@ -27,6 +27,9 @@ public static class SecretSettings
 
         // What `vibe restart-service` hands its script, which the new service inherits: paths and a command line.
         "VIBE_PID_FILE", "VIBE_STOP_FILE", "VIBE_START_PROGRAM", "VIBE_START_ARGS", "VIBE_STOP_TIMEOUT",
+
+        // Where the service also serves the dashboard: addresses, no secret.
+        "VIBE_DASHBOARD_URLS",
     };
 
     // Whole groups of settings that hold no secret (VIBE_RUN_* is what a robot's program gets, should it run vibe).

@@ -34,6 +34,10 @@ public sealed record RunSummary(
 
     public string? DefinitionHash { get; init; }
 
+    public string? RequestedBy { get; init; }
+
+    public string? CancelRequestedBy { get; init; }
+
     public static RunSummary From(TaskRun run) => new(
         run.Id, run.RobotName, run.Status, run.Trigger, run.Attempt, run.MaxAttempts, run.QueuedAt, run.StartedAt, run.FinishedAt, run.Host, run.Error)
     {
@@ -46,5 +50,7 @@ public sealed record RunSummary(
         ScreenshotPath = run.ScreenshotPath,
         EvidencePath = run.EvidencePath,
         DefinitionHash = run.DefinitionHash,
+        RequestedBy = run.RequestedBy,
+        CancelRequestedBy = run.CancelRequestedBy,
     };
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Vibe.Application.Common.Interfaces;
 using Vibe.Domain.Notifications;
+using Vibe.Domain.Robots;
 using Vibe.Domain.Runs;
 using Vibe.Domain.Services;
 
@@ -24,6 +25,8 @@ public abstract class VibeDbContext : DbContext, IStoreUnit
     public DbSet<OutboxMail> OutboxMails => Set<OutboxMail>();
 
     public DbSet<ServiceInstance> ServiceInstances => Set<ServiceInstance>();
+
+    public DbSet<RobotPause> RobotPauses => Set<RobotPause>();
 
     public void DiscardChanges() => ChangeTracker.Clear();
 

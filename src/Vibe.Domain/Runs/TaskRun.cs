@@ -75,6 +75,17 @@ public sealed class TaskRun
     /// <summary>Hash of the robot definition the run executed, so history shows which version ran.</summary>
     public string? DefinitionHash { get; private set; }
 
+    /// <summary>Who asked for this run (run now, rerun): an account name or a dashboard user; null for scheduled work.</summary>
+    public string? RequestedBy { get; private set; }
+
+    /// <summary>
+    /// Set when an operator asked to cancel this run while it was Running: the worker running it, on whichever host,
+    /// notices within about a second, stops its steps and records it Cancelled "by" this person.
+    /// </summary>
+    public string? CancelRequestedBy { get; private set; }
+
+    public DateTime? CancelRequestedAt { get; private set; }
+
     public static TaskRun Queue(string robotName, TriggerKind trigger, DateTime now, int maxAttempts)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(robotName);
@@ -147,6 +158,37 @@ public sealed class TaskRun
     }
 
     public bool HasAttemptsLeft => Attempt < MaxAttempts;
+
+    /// <summary>Records who asked for this run (run now, rerun).</summary>
+    public void RequestBy(string? who) => RequestedBy = string.IsNullOrWhiteSpace(who) ? null : who.Trim();
+
+    /// <summary>
+    /// An operator's cancel: a Pending run is withdrawn at once; a Running one gets the request, which its worker
+    /// honours. Returns whether the run is finished now.
+    /// </summary>
+    public bool RequestCancel(string by, DateTime now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(by);
+        if (Status.IsFinished())
+        {
+            throw new DomainException($"run {Id} is already {Status}");
+        }
+
+        if (Status == RunStatus.Pending)
+        {
+            Cancel(now, CancelledBy(by));
+            CancelRequestedBy = by;
+            CancelRequestedAt = now;
+            return true;
+        }
+
+        CancelRequestedBy ??= by;
+        CancelRequestedAt ??= now;
+        return false;
+    }
+
+    /// <summary>The reason a run cancelled by an operator ends with.</summary>
+    public static string CancelledBy(string who) => $"cancelled by {who}";
 
     public void Start(string host, DateTime now, DateTime leaseExpiresAt, string? definitionHash)
     {

@@ -90,7 +90,28 @@ internal static class ServiceRunner
         // scripts and operators that wait for this line can queue work at once.
         using var announce = host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(() =>
             logger.LogInformation("vibe service started on {Host} (pid {Pid}); {Robots} robot(s); data folder {DataFolder}", hostName, Environment.ProcessId, catalog.Robots.Count, locations.DataDirectory));
-        await host.RunAsync();
+        // With VIBE_DASHBOARD_URLS the same process serves the control room, so a robot host needs one process.
+        if (settings.Environment.Get(DashboardRunner.UrlsSetting) is { Length: > 0 } dashboardUrls)
+        {
+            await using var dashboard = DashboardRunner.Build(settings, dashboardUrls);
+            await DashboardRunner.PrepareAsync(dashboard, settings);
+            // The service first: a service that cannot start (bad settings) leaves no dashboard behind.
+            await host.StartAsync();
+            await dashboard.StartAsync();
+            try
+            {
+                await host.WaitForShutdownAsync();
+            }
+            finally
+            {
+                await dashboard.StopAsync();
+            }
+        }
+        else
+        {
+            await host.RunAsync();
+        }
+
         logger.LogInformation("vibe service stopped");
         return ExitCodes.Success;
     }

@@ -46,12 +46,7 @@ internal sealed class StatusCommands
                 var details = await mediator.Send(new GetRun(runId), _session.Cancellation);
                 if (json)
                 {
-                    JsonOutput.Write(new
-                    {
-                        run = RunFormatting.ToJson(details.Run),
-                        log = details.Log.Select(line => new { time = line.Time, level = line.Level, step = line.StepIndex is { } i ? i + 1 : (int?)null, message = line.Message }),
-                        attempts = details.Attempts.Select(RunFormatting.ToJson),
-                    });
+                    JsonOutput.Write(RunDetailsDocument.From(details));
                 }
                 else
                 {

@@ -16,27 +16,5 @@ internal static class RunFormatting
     public static string Trigger(RunSummary run) => run.Trigger.ToString().ToLowerInvariant();
 
     /// <summary>The JSON shape of a run for --json (camelCase; times in UTC).</summary>
-    public static object ToJson(RunSummary run) => new
-    {
-        id = run.Id,
-        robot = run.Robot,
-        status = run.Status,
-        trigger = run.Trigger,
-        attempt = run.Attempt,
-        maxAttempts = run.MaxAttempts,
-        queuedAt = run.QueuedAt,
-        dueAt = run.DueAt,
-        startedAt = run.StartedAt,
-        finishedAt = run.FinishedAt,
-        host = run.Host,
-        error = run.Error,
-        failedStep = run.FailedStepIndex is { } i ? i + 1 : (int?)null,
-        failedAction = run.FailedAction,
-        rerunOf = run.RerunOfId,
-        retryOf = run.RetryOfId,
-        scheduledFireTime = run.ScheduledFireTime,
-        evidencePath = run.EvidencePath,
-        screenshotPath = run.ScreenshotPath,
-        definitionHash = run.DefinitionHash,
-    };
+    public static object ToJson(RunSummary run) => RunDocument.From(run);
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Vibe.Domain.Notifications;
+using Vibe.Domain.Robots;
 using Vibe.Domain.Runs;
 using Vibe.Domain.Services;
 
@@ -15,6 +16,9 @@ public interface IVibeDbContext
     DbSet<OutboxMail> OutboxMails { get; }
 
     DbSet<ServiceInstance> ServiceInstances { get; }
+
+    /// <summary>Robots an operator paused (vibe pause, the dashboard).</summary>
+    DbSet<RobotPause> RobotPauses { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 

@@ -1,11 +1,15 @@
 using Mediator;
 using Vibe.Application.Common.Errors;
+using Microsoft.EntityFrameworkCore;
 using Vibe.Application.Common.Interfaces;
+using Vibe.Application.Robots.PauseRobot;
+using Vibe.Domain.Robots;
 
 namespace Vibe.Application.Robots.ListRobots;
 
 /// <summary>The declared robots with their schedules and next fire times.</summary>
-public sealed record ListRobots : IQuery<IReadOnlyList<RobotSummary>>;
+/// <param name="WithPauses">Read each robot's pause from the store too (the store must exist); false reads only the robot files.</param>
+public sealed record ListRobots(bool WithPauses = false) : IQuery<IReadOnlyList<RobotSummary>>;
 
 /// <param name="NextFireTime">The next fire time in the robot's time zone; null when it has no schedule, is disabled or never fires.</param>
 /// <param name="NeverFires">It has a schedule whose cron never fires again (0 0 0 31 2 ?).</param>
@@ -18,19 +22,28 @@ public sealed record RobotSummary(
     string? TimeZone,
     DateTimeOffset? NextFireTime,
     string SourceFile,
-    bool NeverFires = false);
+    bool NeverFires = false)
+{
+    /// <summary>Whether an operator's pause is in force (vibe pause); only read with <see cref="ListRobots.WithPauses"/>.</summary>
+    public RobotPauseState? Pause { get; init; }
+
+    public bool Paused => Pause?.Paused == true;
+}
 
 public sealed class ListRobotsHandler : IQueryHandler<ListRobots, IReadOnlyList<RobotSummary>>
 {
     private readonly IRobotCatalog _catalog;
     private readonly IScheduleCalendar _calendar;
     private readonly TimeProvider _time;
+    private readonly IVibeDbContext _db;
 
-    public ListRobotsHandler(IRobotCatalog catalog, IScheduleCalendar calendar, TimeProvider time)
+    // A context opens no connection until it is asked something: without WithPauses the store is not touched.
+    public ListRobotsHandler(IRobotCatalog catalog, IScheduleCalendar calendar, TimeProvider time, IVibeDbContext db)
     {
         _catalog = catalog;
         _calendar = calendar;
         _time = time;
+        _db = db;
     }
 
     public async ValueTask<IReadOnlyList<RobotSummary>> Handle(ListRobots query, CancellationToken cancellationToken)
@@ -44,6 +57,15 @@ public sealed class ListRobotsHandler : IQueryHandler<ListRobots, IReadOnlyList<
         }
 
         var now = _time.GetUtcNow();
+        var pauses = new Dictionary<string, RobotPause>(StringComparer.OrdinalIgnoreCase);
+        if (query.WithPauses)
+        {
+            foreach (var pause in await _db.RobotPauses.AsNoTracking().ToListAsync(cancellationToken))
+            {
+                pauses[pause.RobotName] = pause;
+            }
+        }
+
         return catalog.Robots
             .Select(robot =>
             {
@@ -57,7 +79,10 @@ public sealed class ListRobotsHandler : IQueryHandler<ListRobots, IReadOnlyList<
                 }
 
                 return new RobotSummary(
-                    robot.Name, robot.Description, robot.Executor, robot.Enabled, robot.Schedule?.Cron, robot.Schedule?.TimeZone, next, robot.SourceFile, never);
+                    robot.Name, robot.Description, robot.Executor, robot.Enabled, robot.Schedule?.Cron, robot.Schedule?.TimeZone, next, robot.SourceFile, never)
+                {
+                    Pause = query.WithPauses ? RobotPauseState.Of(robot.Name, pauses.GetValueOrDefault(robot.Name), now.UtcDateTime) : null,
+                };
             })
             .ToList();
     }

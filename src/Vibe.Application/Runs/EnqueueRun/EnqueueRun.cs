@@ -9,7 +9,11 @@ namespace Vibe.Application.Runs.EnqueueRun;
 /// <param name="Robot">The robot's name, as declared.</param>
 /// <param name="Trigger">Manual or Scheduled; reruns and retries have their own commands.</param>
 /// <param name="ScheduledFireTime">For a scheduled run, the fire time it stands for (UTC); queued once per robot.</param>
-public sealed record EnqueueRun(string Robot, TriggerKind Trigger = TriggerKind.Manual, DateTime? ScheduledFireTime = null) : ICommand<RunSummary>;
+public sealed record EnqueueRun(string Robot, TriggerKind Trigger = TriggerKind.Manual, DateTime? ScheduledFireTime = null) : ICommand<RunSummary>
+{
+    /// <summary>Who asked for the run (an account name, a dashboard user), recorded with it.</summary>
+    public string? RequestedBy { get; init; }
+}
 
 public sealed class EnqueueRunHandler : ICommandHandler<EnqueueRun, RunSummary>
 {
@@ -37,6 +41,7 @@ public sealed class EnqueueRunHandler : ICommandHandler<EnqueueRun, RunSummary>
         var run = command.ScheduledFireTime is { } fireTime
             ? TaskRun.QueueScheduled(robot.Name, fireTime, now, robot.Retry.MaxAttempts)
             : TaskRun.Queue(robot.Name, command.Trigger, now, robot.Retry.MaxAttempts);
+        run.RequestBy(command.RequestedBy);
         _db.Runs.Add(run);
         await _db.SaveChangesAsync(cancellationToken);
         _signal.Notify();

@@ -4,6 +4,7 @@ using Vibe.Application.Common.Behaviours;
 using Vibe.Application.Common.Errors;
 using Vibe.Application.Common.Interfaces;
 using Vibe.Application.Executors;
+using Vibe.Application.Runs.CancelRun;
 using Vibe.Application.Runs.RecordRunOutcome;
 using Vibe.Domain.Runs;
 
@@ -44,7 +45,8 @@ public sealed class ExecuteRunHandler(
     RobotRunner runner,
     RunLeaseOptions lease,
     IOutcomeJournal journal,
-    RunOutcomeRecorder recorder) : ICommandHandler<ExecuteRun, RunSummary>
+    RunOutcomeRecorder recorder,
+    CancelRequestWatch cancelRequests) : ICommandHandler<ExecuteRun, RunSummary>
 {
     public async ValueTask<RunSummary> Handle(ExecuteRun command, CancellationToken cancellationToken)
     {
@@ -66,6 +68,7 @@ public sealed class ExecuteRunHandler(
         }
 
         RobotRunResult result;
+        string? cancelledBy = null;
         var log = logs.Open(run.Id, run.RobotName);
         await using (log)
         {
@@ -87,11 +90,19 @@ public sealed class ExecuteRunHandler(
                     Masker = masker,
                     Time = time,
                 };
-                result = await runner.RunAsync(context, new RunAttempt(run.Attempt, run.MaxAttempts), cancellationToken);
+                // An operator's cancel (from any host or the dashboard) stops the steps as a stop would.
+                using var cancellable = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                await using (var watching = cancelRequests.Start(run.Id, cancellable))
+                {
+                    result = await runner.RunAsync(context, new RunAttempt(run.Attempt, run.MaxAttempts), cancellable.Token);
+                    cancelledBy = result.Status == RunStatus.Cancelled ? watching.RequestedBy : null;
+                }
             }
 
-            var interrupted = result.Status == RunStatus.Cancelled && command.StopMeansInterrupted;
-            var error = result.Error is null ? null : masker.Mask(interrupted ? $"interrupted: the service stopped ({result.Error})" : result.Error);
+            var interrupted = result.Status == RunStatus.Cancelled && command.StopMeansInterrupted && cancelledBy is null;
+            var error = result.Error is null ? null : masker.Mask(
+                cancelledBy is not null ? $"{TaskRun.CancelledBy(cancelledBy)} ({result.Error})"
+                : interrupted ? $"interrupted: the service stopped ({result.Error})" : result.Error);
             var unsaved = await log.DetachUnsavedAsync();
             var outcome = new RunOutcome(
                 run.Id,

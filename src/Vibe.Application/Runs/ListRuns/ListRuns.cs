@@ -5,8 +5,27 @@ using Vibe.Application.Common.Interfaces;
 
 namespace Vibe.Application.Runs.ListRuns;
 
-/// <summary>The latest runs, newest first.</summary>
-public sealed record ListRuns(int Limit = 20, string? Robot = null) : IQuery<IReadOnlyList<RunSummary>>;
+/// <summary>
+/// The latest runs, newest first, optionally filtered; <see cref="BeforeId"/> pages on by key (the runs older than the
+/// last one shown), which stays as fast on the millionth run as on the first.
+/// </summary>
+public sealed record ListRuns(int Limit = 20, string? Robot = null) : IQuery<IReadOnlyList<RunSummary>>
+{
+    public Vibe.Domain.Runs.RunStatus? Status { get; init; }
+
+    public Vibe.Domain.Runs.TriggerKind? Trigger { get; init; }
+
+    public string? Host { get; init; }
+
+    /// <summary>Runs queued at or after this time (UTC).</summary>
+    public DateTime? From { get; init; }
+
+    /// <summary>Runs queued before this time (UTC).</summary>
+    public DateTime? To { get; init; }
+
+    /// <summary>Only runs with a smaller id (the next page).</summary>
+    public long? BeforeId { get; init; }
+}
 
 /// <remarks>A robot name that is neither declared nor in the history is a mistake (exit 2), not an empty list.</remarks>
 public sealed class ListRunsHandler(IVibeDbContext db, IRobotCatalog catalog) : IQueryHandler<ListRuns, IReadOnlyList<RunSummary>>
@@ -17,6 +36,36 @@ public sealed class ListRunsHandler(IVibeDbContext db, IRobotCatalog catalog) : 
         if (query.Robot is not null)
         {
             runs = runs.Where(run => run.RobotName == query.Robot);
+        }
+
+        if (query.Status is { } status)
+        {
+            runs = runs.Where(run => run.Status == status);
+        }
+
+        if (query.Trigger is { } trigger)
+        {
+            runs = runs.Where(run => run.Trigger == trigger);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Host))
+        {
+            runs = runs.Where(run => run.Host == query.Host);
+        }
+
+        if (query.From is { } from)
+        {
+            runs = runs.Where(run => run.QueuedAt >= from);
+        }
+
+        if (query.To is { } to)
+        {
+            runs = runs.Where(run => run.QueuedAt < to);
+        }
+
+        if (query.BeforeId is { } before)
+        {
+            runs = runs.Where(run => run.Id < before);
         }
 
         // Newest first by id: the primary key keeps this fast at millions of rows.

@@ -5,7 +5,11 @@ using Vibe.Application.Common.Interfaces;
 namespace Vibe.Application.Runs.RerunTask;
 
 /// <summary>Queues a new run of the same robot as an earlier run, linked to it.</summary>
-public sealed record RerunTask(long RunId) : ICommand<RunSummary>;
+public sealed record RerunTask(long RunId) : ICommand<RunSummary>
+{
+    /// <summary>Who asked for the rerun, recorded with it.</summary>
+    public string? RequestedBy { get; init; }
+}
 
 public sealed class RerunTaskHandler : ICommandHandler<RerunTask, RunSummary>
 {
@@ -32,6 +36,7 @@ public sealed class RerunTaskHandler : ICommandHandler<RerunTask, RunSummary>
             ?? throw VibeException.NotFound($"run {original.Id} was of robot '{original.RobotName}', which is no longer declared");
 
         var rerun = original.CreateRerun(_time.GetUtcNow().UtcDateTime, robot.Retry.MaxAttempts);
+        rerun.RequestBy(command.RequestedBy);
         _db.Runs.Add(rerun);
         await _db.SaveChangesAsync(cancellationToken);
         _signal.Notify();

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Vibe.Application.Common.Interfaces;
+using Vibe.Application.Robots.PauseRobot;
 using Vibe.Domain.Robots;
 using Vibe.Domain.Runs;
 
@@ -53,7 +54,8 @@ public sealed class CatchUpMissedFireTimesHandler(IVibeDbContext db, IRobotCatal
                 continue;
             }
 
-            var (q, s) = Record(robot, missed);
+            var paused = await RobotPauses.InForceAsync(db, robot.Name, time.GetUtcNow().UtcDateTime, cancellationToken) is not null;
+            var (q, s) = Record(robot, missed, paused);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -141,11 +143,11 @@ public sealed class CatchUpMissedFireTimesHandler(IVibeDbContext db, IRobotCatal
         return times;
     }
 
-    private (int Queued, int Skipped) Record(RobotDefinition robot, List<DateTime> missed)
+    private (int Queued, int Skipped) Record(RobotDefinition robot, List<DateTime> missed, bool paused)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var schedule = robot.Schedule!;
-        var toRun = schedule.Misfire switch
+        var toRun = paused ? [] : schedule.Misfire switch
         {
             MisfirePolicy.RunAll => missed.TakeLast(schedule.MaxCatchUpRuns).ToHashSet(),
             MisfirePolicy.RunOnce => [missed[^1]],
@@ -156,7 +158,7 @@ public sealed class CatchUpMissedFireTimesHandler(IVibeDbContext db, IRobotCatal
         {
             db.Runs.Add(toRun.Contains(fireTime)
                 ? TaskRun.QueueScheduled(robot.Name, fireTime, now, robot.Retry.MaxAttempts)
-                : TaskRun.RecordSkipped(robot.Name, fireTime, now, SkipReason(schedule, missed[^1])));
+                : TaskRun.RecordSkipped(robot.Name, fireTime, now, paused ? RobotPauses.SkipReason : SkipReason(schedule, missed[^1])));
         }
 
         return (toRun.Count, missed.Count - toRun.Count);

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Vibe.Application.Common.Interfaces;
+using Vibe.Application.Robots.PauseRobot;
 using Vibe.Domain.Robots;
 using Vibe.Domain.Runs;
 
@@ -59,7 +60,13 @@ public sealed class EnqueueScheduledRunHandler : ICommandHandler<EnqueueSchedule
 
         TaskRun row;
         string? reason = null;
-        if (busy is not null && robot.Schedule?.Overlap != OverlapPolicy.Queue)
+        if (await RobotPauses.InForceAsync(_db, robot.Name, now, cancellationToken) is not null)
+        {
+            // Paused by an operator (vibe pause, the dashboard): the fire time is kept in history, not run.
+            reason = RobotPauses.SkipReason;
+            row = TaskRun.RecordSkipped(robot.Name, command.FireTime, now, reason);
+        }
+        else if (busy is not null && robot.Schedule?.Overlap != OverlapPolicy.Queue)
         {
             reason = $"run {busy.Id} was still {busy.Status.ToString().ToLowerInvariant()} (overlap: skip)";
             row = TaskRun.RecordSkipped(robot.Name, command.FireTime, now, reason);

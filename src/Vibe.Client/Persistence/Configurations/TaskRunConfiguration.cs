@@ -20,6 +20,8 @@ internal sealed class TaskRunConfiguration : IEntityTypeConfiguration<TaskRun>
         builder.Property(run => run.ScreenshotPath).HasMaxLength(1000);
         builder.Property(run => run.EvidencePath).HasMaxLength(1000);
         builder.Property(run => run.DefinitionHash).HasMaxLength(64);
+        builder.Property(run => run.RequestedBy).HasMaxLength(100);
+        builder.Property(run => run.CancelRequestedBy).HasMaxLength(100);
         builder.Ignore(run => run.Duration);
         builder.Ignore(run => run.HasAttemptsLeft);
 

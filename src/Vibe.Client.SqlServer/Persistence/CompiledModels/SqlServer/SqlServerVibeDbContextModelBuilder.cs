@@ -11,13 +11,14 @@ namespace Vibe.Infrastructure.Persistence.CompiledModels.SqlServer
     public partial class SqlServerVibeDbContextModel
     {
         private SqlServerVibeDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("97195860-66d0-4336-bb95-9e14b797cdad"), entityTypeCount: 4)
+            : base(skipDetectChanges: false, modelId: new Guid("2ac7eacc-6fd6-4507-8126-5ec7c1063671"), entityTypeCount: 5)
         {
         }
 
         partial void Initialize()
         {
             var outboxMail = OutboxMailEntityType.Create(this);
+            var robotPause = RobotPauseEntityType.Create(this);
             var runLogEntry = RunLogEntryEntityType.Create(this);
             var taskRun = TaskRunEntityType.Create(this);
             var serviceInstance = ServiceInstanceEntityType.Create(this);
@@ -25,6 +26,7 @@ namespace Vibe.Infrastructure.Persistence.CompiledModels.SqlServer
             RunLogEntryEntityType.CreateForeignKey1(runLogEntry, taskRun);
 
             OutboxMailEntityType.CreateAnnotations(outboxMail);
+            RobotPauseEntityType.CreateAnnotations(robotPause);
             RunLogEntryEntityType.CreateAnnotations(runLogEntry);
             TaskRunEntityType.CreateAnnotations(taskRun);
             ServiceInstanceEntityType.CreateAnnotations(serviceInstance);

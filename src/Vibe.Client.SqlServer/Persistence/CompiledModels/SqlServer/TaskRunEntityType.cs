@@ -19,7 +19,7 @@ namespace Vibe.Infrastructure.Persistence.CompiledModels.SqlServer
                 "Vibe.Domain.Runs.TaskRun",
                 typeof(TaskRun),
                 baseEntityType,
-                propertyCount: 22,
+                propertyCount: 25,
                 unnamedIndexCount: 4,
                 keyCount: 1);
 
@@ -40,6 +40,24 @@ namespace Vibe.Infrastructure.Persistence.CompiledModels.SqlServer
                 fieldInfo: typeof(TaskRun).GetField("<Attempt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
             attempt.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+            var cancelRequestedAt = runtimeEntityType.AddProperty(
+                "CancelRequestedAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(TaskRun).GetProperty("CancelRequestedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(TaskRun).GetField("<CancelRequestedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new NullableUtcDateTimeConverter());
+            cancelRequestedAt.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+            var cancelRequestedBy = runtimeEntityType.AddProperty(
+                "CancelRequestedBy",
+                typeof(string),
+                propertyInfo: typeof(TaskRun).GetProperty("CancelRequestedBy", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(TaskRun).GetField("<CancelRequestedBy>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 100);
+            cancelRequestedBy.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
             var definitionHash = runtimeEntityType.AddProperty(
                 "DefinitionHash",
@@ -144,6 +162,15 @@ namespace Vibe.Infrastructure.Persistence.CompiledModels.SqlServer
                 valueConverter: new UtcDateTimeConverter());
             queuedAt.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
             queuedAt.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+            var requestedBy = runtimeEntityType.AddProperty(
+                "RequestedBy",
+                typeof(string),
+                propertyInfo: typeof(TaskRun).GetProperty("RequestedBy", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(TaskRun).GetField("<RequestedBy>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 100);
+            requestedBy.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
             var rerunOfId = runtimeEntityType.AddProperty(
                 "RerunOfId",

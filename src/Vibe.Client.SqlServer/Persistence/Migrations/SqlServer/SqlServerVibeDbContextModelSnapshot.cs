@@ -88,6 +88,32 @@ namespace Vibe.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("OutboxMails", (string)null);
                 });
 
+            modelBuilder.Entity("Vibe.Domain.Robots.RobotPause", b =>
+                {
+                    b.Property<string>("RobotName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime>("PausedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("PausedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime?>("PausedUntil")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.HasKey("RobotName");
+
+                    b.ToTable("RobotPauses", (string)null);
+                });
+
             modelBuilder.Entity("Vibe.Domain.Runs.RunLogEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -136,6 +162,13 @@ namespace Vibe.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("Attempt")
                         .HasColumnType("int");
 
+                    b.Property<DateTime?>("CancelRequestedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CancelRequestedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<string>("DefinitionHash")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
@@ -175,6 +208,10 @@ namespace Vibe.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<DateTime>("QueuedAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("RequestedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<long?>("RerunOfId")
                         .HasColumnType("bigint");

@@ -12,13 +12,14 @@ namespace Vibe.Infrastructure.Persistence.CompiledModels.Postgres
     public partial class PostgresVibeDbContextModel
     {
         private PostgresVibeDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a2dd80d4-f9ed-48a2-9cb1-d6ddf30d16ab"), entityTypeCount: 4)
+            : base(skipDetectChanges: false, modelId: new Guid("bf24b82f-c5a6-4687-ae54-4804f6047794"), entityTypeCount: 5)
         {
         }
 
         partial void Initialize()
         {
             var outboxMail = OutboxMailEntityType.Create(this);
+            var robotPause = RobotPauseEntityType.Create(this);
             var runLogEntry = RunLogEntryEntityType.Create(this);
             var taskRun = TaskRunEntityType.Create(this);
             var serviceInstance = ServiceInstanceEntityType.Create(this);
@@ -26,6 +27,7 @@ namespace Vibe.Infrastructure.Persistence.CompiledModels.Postgres
             RunLogEntryEntityType.CreateForeignKey1(runLogEntry, taskRun);
 
             OutboxMailEntityType.CreateAnnotations(outboxMail);
+            RobotPauseEntityType.CreateAnnotations(robotPause);
             RunLogEntryEntityType.CreateAnnotations(runLogEntry);
             TaskRunEntityType.CreateAnnotations(taskRun);
             ServiceInstanceEntityType.CreateAnnotations(serviceInstance);

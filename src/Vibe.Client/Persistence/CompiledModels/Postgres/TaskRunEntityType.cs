@@ -20,7 +20,7 @@ namespace Vibe.Infrastructure.Persistence.CompiledModels.Postgres
                 "Vibe.Domain.Runs.TaskRun",
                 typeof(TaskRun),
                 baseEntityType,
-                propertyCount: 22,
+                propertyCount: 25,
                 unnamedIndexCount: 4,
                 keyCount: 1);
 
@@ -41,6 +41,24 @@ namespace Vibe.Infrastructure.Persistence.CompiledModels.Postgres
                 fieldInfo: typeof(TaskRun).GetField("<Attempt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
             attempt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var cancelRequestedAt = runtimeEntityType.AddProperty(
+                "CancelRequestedAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(TaskRun).GetProperty("CancelRequestedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(TaskRun).GetField("<CancelRequestedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new NullableUtcDateTimeConverter());
+            cancelRequestedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var cancelRequestedBy = runtimeEntityType.AddProperty(
+                "CancelRequestedBy",
+                typeof(string),
+                propertyInfo: typeof(TaskRun).GetProperty("CancelRequestedBy", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(TaskRun).GetField("<CancelRequestedBy>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 100);
+            cancelRequestedBy.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var definitionHash = runtimeEntityType.AddProperty(
                 "DefinitionHash",
@@ -145,6 +163,15 @@ namespace Vibe.Infrastructure.Persistence.CompiledModels.Postgres
                 valueConverter: new UtcDateTimeConverter());
             queuedAt.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
             queuedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var requestedBy = runtimeEntityType.AddProperty(
+                "RequestedBy",
+                typeof(string),
+                propertyInfo: typeof(TaskRun).GetProperty("RequestedBy", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(TaskRun).GetField("<RequestedBy>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 100);
+            requestedBy.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var rerunOfId = runtimeEntityType.AddProperty(
                 "RerunOfId",

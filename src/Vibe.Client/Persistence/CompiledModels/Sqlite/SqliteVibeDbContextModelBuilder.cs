@@ -11,13 +11,14 @@ namespace Vibe.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class SqliteVibeDbContextModel
     {
         private SqliteVibeDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("909b4989-3c2d-4fa4-b555-bc6568b0837f"), entityTypeCount: 4)
+            : base(skipDetectChanges: false, modelId: new Guid("8da078b4-417d-4899-8977-a7b91146ddb3"), entityTypeCount: 5)
         {
         }
 
         partial void Initialize()
         {
             var outboxMail = OutboxMailEntityType.Create(this);
+            var robotPause = RobotPauseEntityType.Create(this);
             var runLogEntry = RunLogEntryEntityType.Create(this);
             var taskRun = TaskRunEntityType.Create(this);
             var serviceInstance = ServiceInstanceEntityType.Create(this);
@@ -25,6 +26,7 @@ namespace Vibe.Infrastructure.Persistence.CompiledModels.Sqlite
             RunLogEntryEntityType.CreateForeignKey1(runLogEntry, taskRun);
 
             OutboxMailEntityType.CreateAnnotations(outboxMail);
+            RobotPauseEntityType.CreateAnnotations(robotPause);
             RunLogEntryEntityType.CreateAnnotations(runLogEntry);
             TaskRunEntityType.CreateAnnotations(taskRun);
             ServiceInstanceEntityType.CreateAnnotations(serviceInstance);

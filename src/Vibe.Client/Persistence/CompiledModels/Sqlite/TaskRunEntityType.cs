@@ -19,7 +19,7 @@ namespace Vibe.Infrastructure.Persistence.CompiledModels.Sqlite
                 "Vibe.Domain.Runs.TaskRun",
                 typeof(TaskRun),
                 baseEntityType,
-                propertyCount: 22,
+                propertyCount: 25,
                 unnamedIndexCount: 4,
                 keyCount: 1);
 
@@ -38,6 +38,22 @@ namespace Vibe.Infrastructure.Persistence.CompiledModels.Sqlite
                 propertyInfo: typeof(TaskRun).GetProperty("Attempt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(TaskRun).GetField("<Attempt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+
+            var cancelRequestedAt = runtimeEntityType.AddProperty(
+                "CancelRequestedAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(TaskRun).GetProperty("CancelRequestedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(TaskRun).GetField("<CancelRequestedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new NullableUtcDateTimeConverter());
+
+            var cancelRequestedBy = runtimeEntityType.AddProperty(
+                "CancelRequestedBy",
+                typeof(string),
+                propertyInfo: typeof(TaskRun).GetProperty("CancelRequestedBy", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(TaskRun).GetField("<CancelRequestedBy>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 100);
 
             var definitionHash = runtimeEntityType.AddProperty(
                 "DefinitionHash",
@@ -130,6 +146,14 @@ namespace Vibe.Infrastructure.Persistence.CompiledModels.Sqlite
                 fieldInfo: typeof(TaskRun).GetField("<QueuedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 valueConverter: new UtcDateTimeConverter());
             queuedAt.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
+
+            var requestedBy = runtimeEntityType.AddProperty(
+                "RequestedBy",
+                typeof(string),
+                propertyInfo: typeof(TaskRun).GetProperty("RequestedBy", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(TaskRun).GetField("<RequestedBy>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 100);
 
             var rerunOfId = runtimeEntityType.AddProperty(
                 "RerunOfId",

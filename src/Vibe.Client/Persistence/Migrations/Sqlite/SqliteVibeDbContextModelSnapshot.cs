@@ -81,6 +81,32 @@ namespace Vibe.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("OutboxMails", (string)null);
                 });
 
+            modelBuilder.Entity("Vibe.Domain.Robots.RobotPause", b =>
+                {
+                    b.Property<string>("RobotName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PausedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PausedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PausedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RobotName");
+
+                    b.ToTable("RobotPauses", (string)null);
+                });
+
             modelBuilder.Entity("Vibe.Domain.Runs.RunLogEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -125,6 +151,13 @@ namespace Vibe.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("Attempt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("CancelRequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancelRequestedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DefinitionHash")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -163,6 +196,10 @@ namespace Vibe.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("QueuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("RerunOfId")
