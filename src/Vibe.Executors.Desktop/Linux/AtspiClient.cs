@@ -350,6 +350,23 @@ internal sealed unsafe partial class AtspiClient
                 continue;
             }
 
+            if (info.Type == ControlType.Table && CellAddress.From(selector) is { } address
+                && TableCell(child, address) is { } cell)
+            {
+                // A sheet has millions of cells, far past the children cap: ask the table for the one cell.
+                if (selector.Matches(cell.Info))
+                {
+                    found.Add(new AtspiElement(this, cell.Accessible, window, cell.Info));
+                }
+                else
+                {
+                    Atspi.g_object_unref(cell.Accessible);
+                }
+
+                Atspi.g_object_unref(child);
+                continue;
+            }
+
             if (selector.Matches(info))
             {
                 found.Add(new AtspiElement(this, child, window, info));
@@ -368,6 +385,41 @@ internal sealed unsafe partial class AtspiClient
 
             Atspi.g_object_unref(child);
         }
+    }
+
+    /// <summary>The table's cell at the address (AT-SPI Table), or null when it is not a table or has no such cell.</summary>
+    private (nint Accessible, ElementInfo Info)? TableCell(nint table, CellAddress address)
+    {
+        if (!Interfaces(table).Contains("Table"))
+        {
+            return null;
+        }
+
+        var rows = Atspi.atspi_table_get_n_rows(table, out var error);
+        if (TakeError(error) is not null || address.Row >= rows)
+        {
+            return null;
+        }
+
+        var columns = Atspi.atspi_table_get_n_columns(table, out error);
+        if (TakeError(error) is not null || address.Column >= columns)
+        {
+            return null;
+        }
+
+        var cell = Atspi.atspi_table_get_accessible_at(table, address.Row, address.Column, out error);
+        if (TakeError(error) is not null || cell == 0)
+        {
+            return null;
+        }
+
+        if (Info(cell) is { } info)
+        {
+            return (cell, info);
+        }
+
+        Atspi.g_object_unref(cell);
+        return null;
     }
 
     private ElementNode? Tree(nint node, int depthLeft, ref int budget, CancellationToken cancellationToken)
