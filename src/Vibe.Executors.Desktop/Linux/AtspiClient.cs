@@ -71,7 +71,7 @@ internal sealed unsafe partial class AtspiClient
                 var root = FindWindowRoot(window);
                 if (root == 0)
                 {
-                    throw new DesktopDriverException(
+                    throw new NoElementTreeException(
                         $"window {window} has no AT-SPI tree: its toolkit does not speak AT-SPI (Tk, plain Xlib), or it was started with NO_AT_BRIDGE=1 or before the accessibility bus ran");
                 }
 
