@@ -207,6 +207,13 @@ internal sealed unsafe partial class AtspiClient
             Atspi.g_log_set_handler("dbind", Atspi.GLogLevelAll, &KeepNativeWarning, 0);
             Atspi.g_log_set_handler("atspi", Atspi.GLogLevelAll, &KeepNativeWarning, 0);
             Atspi.atspi_set_timeout(5000, 15000);
+            if (AutolaunchedBus.BeforeConnecting() is { } bus)
+            {
+                // libdbus is about to start a session bus for this process, and libatspi the accessibility bus
+                // on it: they would outlive vibe, so they end with it.
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => bus.Stop();
+            }
+
             if (Atspi.atspi_init() > 1)
             {
                 return _unavailable = "libatspi could not reach the accessibility bus (is at-spi2-core installed and the session bus running?); restart vibe once it is"
