@@ -161,6 +161,97 @@ internal sealed unsafe partial class AtspiClient
             },
             cancellationToken);
 
+    /// <summary>The deepest element of the element's window at the point, compared with the element and its children.</summary>
+    public ValueTask<HitTest?> HitTestAsync(DesktopElement element, ScreenPoint point, CancellationToken cancellationToken) =>
+        Run<HitTest?>(
+            () =>
+            {
+                var target = ((AtspiElement)element).Accessible;
+                var root = FindWindowRoot(element.Window);
+                if (root == 0)
+                {
+                    return null;
+                }
+
+                var deepest = root;
+                for (var depth = 0; depth < 64; depth++)
+                {
+                    var next = Atspi.atspi_component_get_accessible_at_point(deepest, point.X, point.Y, Atspi.CoordTypeScreen, out var error);
+                    if (TakeError(error) is not null || next == 0 || next == deepest)
+                    {
+                        if (next != 0)
+                        {
+                            Atspi.g_object_unref(next);
+                        }
+
+                        break;
+                    }
+
+                    Atspi.g_object_unref(deepest);
+                    deepest = next;
+                }
+
+                try
+                {
+                    // Nothing deeper than the window itself: the toolkit does not answer hit tests, so no verdict.
+                    if (deepest == root && target != root)
+                    {
+                        return null;
+                    }
+
+                    if (Inside(deepest, target))
+                    {
+                        return new HitTest(true, "");
+                    }
+
+                    // An ancestor of the target that answers no deeper: its toolkit cannot tell, which is no verdict.
+                    return Inside(target, deepest) ? null : new HitTest(false, Describe(deepest));
+                }
+                finally
+                {
+                    Atspi.g_object_unref(deepest);
+                }
+            },
+            cancellationToken);
+
+    /// <summary>True when <paramref name="node"/> is <paramref name="target"/> or lies below it.</summary>
+    private static bool Inside(nint node, nint target)
+    {
+        if (node == target)
+        {
+            return true;
+        }
+
+        var current = Ref(node);
+        for (var depth = 0; depth < 64 && current != 0; depth++)
+        {
+            var parent = Atspi.atspi_accessible_get_parent(current, out var error);
+            Atspi.g_object_unref(current);
+            if (TakeError(error) is not null || parent == 0)
+            {
+                return false;
+            }
+
+            if (parent == target)
+            {
+                Atspi.g_object_unref(parent);
+                return true;
+            }
+
+            current = parent;
+        }
+
+        if (current != 0)
+        {
+            Atspi.g_object_unref(current);
+        }
+
+        return false;
+    }
+
+    private string Describe(nint accessible) =>
+        Info(accessible) is { } info ? $"{ControlTypes.ToSelectorWord(info.Type)}[name=\"{info.Name}\"] ({info.Role})" : "an element that is gone";
+
     /// <summary>Drops a reference on the AT-SPI thread; never blocks the caller.</summary>
     public void Release(nint accessible)
     {

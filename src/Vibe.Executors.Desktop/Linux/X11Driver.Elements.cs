@@ -46,4 +46,7 @@ internal sealed partial class X11Driver
 
     public ValueTask ToggleAsync(DesktopElement element, CancellationToken cancellationToken) =>
         Accessibility.ToggleAsync(element, cancellationToken);
+
+    public ValueTask<HitTest?> HitTestAsync(DesktopElement element, ScreenPoint point, CancellationToken cancellationToken) =>
+        Accessibility.HitTestAsync(element, point, cancellationToken);
 }
