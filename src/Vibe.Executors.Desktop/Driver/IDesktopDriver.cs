@@ -80,6 +80,14 @@ public interface IDesktopDriver : IAsyncDisposable
     /// <summary>Flips a check box, toggle button or check menu item once (UIA TogglePattern, AT-SPI action).</summary>
     ValueTask ToggleAsync(DesktopElement element, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Whether a click at <paramref name="point"/> would reach <paramref name="element"/> (or one of its children)
+    /// as its window's accessibility tree sees it: the element asked for, or the name of what is there instead;
+    /// null when the backend cannot tell.
+    /// </summary>
+    ValueTask<HitTest?> HitTestAsync(DesktopElement element, ScreenPoint point, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<HitTest?>(null);
+
     // ---- input -----------------------------------------------------------------------------------------
 
     ValueTask<ScreenPoint> GetMousePositionAsync(CancellationToken cancellationToken);

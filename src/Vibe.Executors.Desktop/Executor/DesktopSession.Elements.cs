@@ -15,7 +15,23 @@ internal sealed partial class DesktopSession
             throw Fail(step, $"{element} has no position on the screen (hidden or scrolled away), so it cannot be clicked with the mouse");
         }
 
+        // GTK reports a child scrolled out of its pane at made-up coordinates far off the screen.
+        var window = element.Window.Bounds;
+        var center = bounds.Center;
+        if (!window.IsEmpty && !window.Contains(center))
+        {
+            throw Fail(step, $"{element} is outside its window (its centre {center} is not in {window}): scrolled out of view or hidden; scroll it into view first");
+        }
+
         await _driver.FocusWindowAsync(element.Window, ct);
+
+        // A popup, an overlay or a scrolled pane can cover the element's centre: a click there would land on
+        // something else, so the window is asked what is under the point first.
+        if (await _driver.HitTestAsync(element, bounds.Center, ct) is { IsTarget: false } hit)
+        {
+            throw Fail(step, $"{element} is covered at {bounds.Center} by {hit.Found}; the mouse would click that instead (close what covers it, or scroll the element into view)");
+        }
+
         await _driver.ClickAsync(bounds.Center, button, count, ct);
         step.Log($"{(count == 2 ? "double-clicked" : button == MouseButton.Right ? "right-clicked" : "clicked")} {element} at {bounds.Center}");
     }

@@ -18,7 +18,11 @@ internal sealed class Atoms
         WmState = Xlib.XInternAtom(display, "WM_STATE", 0);
         WmProtocols = Xlib.XInternAtom(display, "WM_PROTOCOLS", 0);
         WmDeleteWindow = Xlib.XInternAtom(display, "WM_DELETE_WINDOW", 0);
+        AtSpiBus = Xlib.XInternAtom(display, "AT_SPI_BUS", 0);
     }
+
+    /// <summary>The accessibility bus address at-spi-bus-launcher publishes on the root window; Qt reads it.</summary>
+    public nuint AtSpiBus { get; }
 
     public nuint NetWmName { get; }
 

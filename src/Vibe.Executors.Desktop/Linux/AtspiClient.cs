@@ -71,7 +71,7 @@ internal sealed unsafe partial class AtspiClient
                 var root = FindWindowRoot(window);
                 if (root == 0)
                 {
-                    throw new DesktopDriverException(
+                    throw new NoElementTreeException(
                         $"window {window} has no AT-SPI tree: its toolkit does not speak AT-SPI (Tk, plain Xlib), or it was started with NO_AT_BRIDGE=1 or before the accessibility bus ran");
                 }
 
@@ -161,6 +161,97 @@ internal sealed unsafe partial class AtspiClient
             },
             cancellationToken);
 
+    /// <summary>The deepest element of the element's window at the point, compared with the element and its children.</summary>
+    public ValueTask<HitTest?> HitTestAsync(DesktopElement element, ScreenPoint point, CancellationToken cancellationToken) =>
+        Run<HitTest?>(
+            () =>
+            {
+                var target = ((AtspiElement)element).Accessible;
+                var root = FindWindowRoot(element.Window);
+                if (root == 0)
+                {
+                    return null;
+                }
+
+                var deepest = root;
+                for (var depth = 0; depth < 64; depth++)
+                {
+                    var next = Atspi.atspi_component_get_accessible_at_point(deepest, point.X, point.Y, Atspi.CoordTypeScreen, out var error);
+                    if (TakeError(error) is not null || next == 0 || next == deepest)
+                    {
+                        if (next != 0)
+                        {
+                            Atspi.g_object_unref(next);
+                        }
+
+                        break;
+                    }
+
+                    Atspi.g_object_unref(deepest);
+                    deepest = next;
+                }
+
+                try
+                {
+                    // Nothing deeper than the window itself: the toolkit does not answer hit tests, so no verdict.
+                    if (deepest == root && target != root)
+                    {
+                        return null;
+                    }
+
+                    if (Inside(deepest, target))
+                    {
+                        return new HitTest(true, "");
+                    }
+
+                    // An ancestor of the target that answers no deeper: its toolkit cannot tell, which is no verdict.
+                    return Inside(target, deepest) ? null : new HitTest(false, Describe(deepest));
+                }
+                finally
+                {
+                    Atspi.g_object_unref(deepest);
+                }
+            },
+            cancellationToken);
+
+    /// <summary>True when <paramref name="node"/> is <paramref name="target"/> or lies below it.</summary>
+    private static bool Inside(nint node, nint target)
+    {
+        if (node == target)
+        {
+            return true;
+        }
+
+        var current = Ref(node);
+        for (var depth = 0; depth < 64 && current != 0; depth++)
+        {
+            var parent = Atspi.atspi_accessible_get_parent(current, out var error);
+            Atspi.g_object_unref(current);
+            if (TakeError(error) is not null || parent == 0)
+            {
+                return false;
+            }
+
+            if (parent == target)
+            {
+                Atspi.g_object_unref(parent);
+                return true;
+            }
+
+            current = parent;
+        }
+
+        if (current != 0)
+        {
+            Atspi.g_object_unref(current);
+        }
+
+        return false;
+    }
+
+    private string Describe(nint accessible) =>
+        Info(accessible) is { } info ? $"{ControlTypes.ToSelectorWord(info.Type)}[name=\"{info.Name}\"] ({info.Role})" : "an element that is gone";
+
     /// <summary>Drops a reference on the AT-SPI thread; never blocks the caller.</summary>
     public void Release(nint accessible)
     {
@@ -207,6 +298,13 @@ internal sealed unsafe partial class AtspiClient
             Atspi.g_log_set_handler("dbind", Atspi.GLogLevelAll, &KeepNativeWarning, 0);
             Atspi.g_log_set_handler("atspi", Atspi.GLogLevelAll, &KeepNativeWarning, 0);
             Atspi.atspi_set_timeout(5000, 15000);
+            if (AutolaunchedBus.BeforeConnecting() is { } bus)
+            {
+                // libdbus is about to start a session bus for this process, and libatspi the accessibility bus
+                // on it: they would outlive vibe, so they end with it.
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => bus.Stop();
+            }
+
             if (Atspi.atspi_init() > 1)
             {
                 return _unavailable = "libatspi could not reach the accessibility bus (is at-spi2-core installed and the session bus running?); restart vibe once it is"
@@ -350,6 +448,23 @@ internal sealed unsafe partial class AtspiClient
                 continue;
             }
 
+            if (info.Type == ControlType.Table && CellAddress.From(selector) is { } address
+                && TableCell(child, address) is { } cell)
+            {
+                // A sheet has millions of cells, far past the children cap: ask the table for the one cell.
+                if (selector.Matches(cell.Info))
+                {
+                    found.Add(new AtspiElement(this, cell.Accessible, window, cell.Info));
+                }
+                else
+                {
+                    Atspi.g_object_unref(cell.Accessible);
+                }
+
+                Atspi.g_object_unref(child);
+                continue;
+            }
+
             if (selector.Matches(info))
             {
                 found.Add(new AtspiElement(this, child, window, info));
@@ -368,6 +483,41 @@ internal sealed unsafe partial class AtspiClient
 
             Atspi.g_object_unref(child);
         }
+    }
+
+    /// <summary>The table's cell at the address (AT-SPI Table), or null when it is not a table or has no such cell.</summary>
+    private (nint Accessible, ElementInfo Info)? TableCell(nint table, CellAddress address)
+    {
+        if (!Interfaces(table).Contains("Table"))
+        {
+            return null;
+        }
+
+        var rows = Atspi.atspi_table_get_n_rows(table, out var error);
+        if (TakeError(error) is not null || address.Row >= rows)
+        {
+            return null;
+        }
+
+        var columns = Atspi.atspi_table_get_n_columns(table, out error);
+        if (TakeError(error) is not null || address.Column >= columns)
+        {
+            return null;
+        }
+
+        var cell = Atspi.atspi_table_get_accessible_at(table, address.Row, address.Column, out error);
+        if (TakeError(error) is not null || cell == 0)
+        {
+            return null;
+        }
+
+        if (Info(cell) is { } info)
+        {
+            return (cell, info);
+        }
+
+        Atspi.g_object_unref(cell);
+        return null;
     }
 
     private ElementNode? Tree(nint node, int depthLeft, ref int budget, CancellationToken cancellationToken)

@@ -15,8 +15,19 @@ internal sealed partial class X11Driver
     public ValueTask<ElementInfo> DescribeAsync(DesktopElement element, CancellationToken cancellationToken) =>
         Accessibility.DescribeAsync(element, cancellationToken);
 
-    public ValueTask<ElementNode> GetElementTreeAsync(DesktopWindow window, int maxDepth, CancellationToken cancellationToken) =>
-        Accessibility.TreeAsync(window, maxDepth, cancellationToken);
+    public async ValueTask<ElementNode> GetElementTreeAsync(DesktopWindow window, int maxDepth, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Accessibility.TreeAsync(window, maxDepth, cancellationToken);
+        }
+        catch (NoElementTreeException ex)
+        {
+            // A Qt window has no tree when the display does not say where the accessibility bus is: say so.
+            var busProblem = await _thread.RunAsync(AccessibilityBusProblem, cancellationToken);
+            throw busProblem is null ? ex : new NoElementTreeException($"{ex.Message}; {busProblem}");
+        }
+    }
 
     public ValueTask<bool> TryInvokeAsync(DesktopElement element, CancellationToken cancellationToken) =>
         Accessibility.TryInvokeAsync(element, cancellationToken);
@@ -35,4 +46,7 @@ internal sealed partial class X11Driver
 
     public ValueTask ToggleAsync(DesktopElement element, CancellationToken cancellationToken) =>
         Accessibility.ToggleAsync(element, cancellationToken);
+
+    public ValueTask<HitTest?> HitTestAsync(DesktopElement element, ScreenPoint point, CancellationToken cancellationToken) =>
+        Accessibility.HitTestAsync(element, point, cancellationToken);
 }

@@ -198,6 +198,17 @@ internal sealed unsafe partial class X11Driver
         return parts.Length > 1 ? parts[1] : parts.FirstOrDefault() ?? "";
     }
 
+    /// <summary>
+    /// Why Qt programs on this display may find no accessibility bus, or null. Qt asks the session bus for
+    /// org.a11y.Bus and also reads the root window's AT_SPI_BUS property, which at-spi-bus-launcher sets when it
+    /// starts; a program on another session bus (or of another user) has only the property to go by.
+    /// </summary>
+    private string? AccessibilityBusProblem() =>
+        ReadText(_root, _atoms.AtSpiBus).Length > 0
+            ? null
+            : $"the root window of '{DisplayName}' has no AT_SPI_BUS property, so Qt programs that do not share vibe's session bus find no accessibility bus and show no elements; "
+                + $"start /usr/libexec/at-spi-bus-launcher with DISPLAY={DisplayName} in the session (it sets the property; Xvfb keeps it only with -noreset), then restart the program";
+
     private bool HasProperty(nuint window, nuint property)
     {
         if (Xlib.XGetWindowProperty(_display, window, property, 0, 0, 0, Xlib.AnyPropertyType, out var type, out _, out _, out _, out var data) != 0)

@@ -95,6 +95,10 @@ internal sealed partial class X11Driver : IDesktopDriver
                 }
 
                 details["window manager"] = WindowManagerName() ?? "none";
+                if (_accessibility)
+                {
+                    details["AT_SPI_BUS"] = AccessibilityBusProblem() is { } missing ? "missing: " + missing : "published";
+                }
                 return new DesktopSessionInfo(Backend, problem is null, problem, new ScreenRect(0, 0, width, height), details);
             },
             cancellationToken);

@@ -94,6 +94,18 @@ internal static unsafe partial class Atspi
     public static partial nint atspi_text_get_text(nint text, int start, int end, out nint error);
 
     [LibraryImport(Library)]
+    public static partial nint atspi_table_get_accessible_at(nint table, int row, int column, out nint error);
+
+    [LibraryImport(Library)]
+    public static partial int atspi_table_get_n_rows(nint table, out nint error);
+
+    [LibraryImport(Library)]
+    public static partial int atspi_table_get_n_columns(nint table, out nint error);
+
+    [LibraryImport(Library)]
+    public static partial nint atspi_component_get_accessible_at_point(nint component, int x, int y, int coordType, out nint error);
+
+    [LibraryImport(Library)]
     public static partial int atspi_selection_select_child(nint selection, int childIndex, out nint error);
 
     [LibraryImport(GLib)]

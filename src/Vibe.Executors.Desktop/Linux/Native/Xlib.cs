@@ -53,6 +53,15 @@ internal static unsafe partial class Xlib
     public static partial int XFree(nint data);
 
     [LibraryImport(Library)]
+    public static partial nuint XGetSelectionOwner(nint display, nuint selection);
+
+    [LibraryImport(Library)]
+    public static partial int XDeleteProperty(nint display, nuint window, nuint property);
+
+    [LibraryImport(Library)]
+    public static partial int XChangeProperty(nint display, nuint window, nuint property, nuint type, int format, int mode, byte* data, int count);
+
+    [LibraryImport(Library)]
     public static partial int XQueryTree(nint display, nuint window, out nuint root, out nuint parent, out nint children, out uint count);
 
     [LibraryImport(Library)]
