@@ -44,8 +44,10 @@ public sealed class AccessibilityBusTests(DesktopFixture desktop) : IDisposable
         Assert.Contains("start /usr/libexec/at-spi-bus-launcher", run.Result.Error, StringComparison.Ordinal);
         Assert.Contains("AT_SPI_BUS=missing: ", run.Log.Text, StringComparison.Ordinal);
 
-        // With the property set, the same session says it is published and the error has no such advice.
+        // With the property set, the same session says it is published and the error has no such advice. A client
+        // stays connected meanwhile: when xprop, the last client, leaves, Xvfb resets and drops root properties.
         RunOutcome again;
+        using var keeper = StayConnected();
         await Run("xprop", "-root", "-f", "AT_SPI_BUS", "8s", "-set", "AT_SPI_BUS", address);
         try
         {
@@ -54,10 +56,27 @@ public sealed class AccessibilityBusTests(DesktopFixture desktop) : IDisposable
         finally
         {
             await Run("xprop", "-root", "-remove", "AT_SPI_BUS");
+            keeper.Kill();
+            await keeper.WaitForExitAsync();
         }
 
         Assert.Contains("AT_SPI_BUS=published", again.Log.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("AT_SPI_BUS", again.Result.Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>An X client that waits for root-window changes, holding the server up.</summary>
+    private Process StayConnected()
+    {
+        var start = new ProcessStartInfo("xprop") { RedirectStandardOutput = true, UseShellExecute = false };
+        start.Environment["DISPLAY"] = desktop.Display;
+        foreach (var argument in new[] { "-root", "-spy", "AT_SPI_BUS" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(start)!;
+        process.StandardOutput.ReadLine(); // the first report: connected
+        return process;
     }
 
     private async Task<string> Run(string program, params string[] arguments)
