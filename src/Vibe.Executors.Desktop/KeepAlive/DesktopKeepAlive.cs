@@ -167,7 +167,10 @@ internal sealed class DesktopKeepAlive : IRunActivityHook
                 await _driver.ResetIdleTimerAsync(stop);
                 var position = await _driver.GetMousePositionAsync(stop);
                 await _driver.MoveMouseAsync(position.X > 0 ? position.Offset(-1, 0) : position.Offset(1, 0), stop);
-                await _driver.MoveMouseAsync(position, stop);
+
+                // Always put the pointer back, even when the robot ends in between: a robot's next click must land
+                // where it was aimed.
+                await _driver.MoveMouseAsync(position, CancellationToken.None);
                 _nudges++;
                 _context.Log.Write(RunLogLevel.Info, null, $"keep-alive: reset the idle timer and nudged the mouse at {position}");
             }
