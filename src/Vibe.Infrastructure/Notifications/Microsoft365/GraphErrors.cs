@@ -39,7 +39,7 @@ internal static class GraphErrors
             if (document.RootElement.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object)
             {
                 return (error.TryGetProperty("code", out var code) ? code.GetString() : null,
-                        error.TryGetProperty("message", out var message) ? Shorten(message.GetString()) : null);
+                        error.TryGetProperty("message", out var message) ? (message.GetString() is { Length: > 0 } said ? AnswerText.FirstLine(said) : null) : null);
             }
         }
         catch (JsonException)
@@ -47,17 +47,6 @@ internal static class GraphErrors
             // Not Graph's JSON (a proxy's page): its first line says enough.
         }
 
-        return (null, Shorten(answer));
-    }
-
-    private static string? Shorten(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        var line = text.Split('\n', 2)[0].Trim();
-        return line.Length > 300 ? line[..300] + "…" : line;
+        return (null, string.IsNullOrWhiteSpace(answer) ? null : AnswerText.FirstLine(answer));
     }
 }

@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using MimeKit;
-using Vibe.Infrastructure.Configuration;
 
 namespace Vibe.Infrastructure.Notifications.Microsoft365;
 
@@ -13,13 +12,13 @@ namespace Vibe.Infrastructure.Notifications.Microsoft365;
 /// subject, body, recipients, attachments while they fit Graph's request limit, and its Message-ID as
 /// internetMessageId. A token Graph refuses is replaced once.
 /// </summary>
-public sealed class GraphMailSender(IOptions<GraphOptions> graph, IOptions<SmtpOptions> smtp, VibeLocations locations, IdentityTokenSource tokens) : IMailTransport, IDisposable
+public sealed class GraphMailSender(IOptions<GraphOptions> graph, IOptions<SmtpOptions> smtp, IdentityTokenSource tokens) : IMailTransport, IDisposable
 {
     /// <summary>Graph refuses a sendMail request over 4 MB; attachments beyond this (base64 included) are left out with a note.</summary>
     internal const long AttachmentBudget = 3 * 1024 * 1024;
 
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(60);
-    private readonly Lazy<HttpClient> _http = new(() => CertificateTrust.HttpClient(CaFile(tokens, locations), RequestTimeout));
+    private readonly Lazy<HttpClient> _http = new(() => CertificateTrust.HttpClient(tokens.CaFile, RequestTimeout));
 
     private string BaseUrl => (string.IsNullOrWhiteSpace(graph.Value.Url) ? GraphOptions.PublicCloud : graph.Value.Url.Trim()).TrimEnd('/');
 
@@ -79,8 +78,6 @@ public sealed class GraphMailSender(IOptions<GraphOptions> graph, IOptions<SmtpO
             throw new MailDeliveryException($"Microsoft Graph at {BaseUrl} cannot be reached: {ex.GetBaseException().Message.Split('\n', 2)[0].Trim()}", isTransient: true, ex);
         }
     }
-
-    private static string? CaFile(IdentityTokenSource tokens, VibeLocations locations) => tokens.CaFile(locations);
 
     public void Dispose()
     {

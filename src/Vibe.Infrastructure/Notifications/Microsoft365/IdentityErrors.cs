@@ -30,7 +30,7 @@ internal static partial class IdentityErrors
     public static MailDeliveryException Describe(MsalServiceException exception, string authority, string clientId)
     {
         // The platform's own description is in the response body; MSAL's message wraps it in advice of its own.
-        var said = FirstLine(ServerDescription(exception.ResponseBody) ?? exception.Message);
+        var said = AnswerText.FirstLine(ServerDescription(exception.ResponseBody) ?? exception.Message);
         var code = AadstsCode().Match(said) is { Success: true } match ? match.Value
             : AadstsCode().Match(exception.Message) is { Success: true } wrapped ? wrapped.Value : null;
         var meaning = code is not null && Meanings.TryGetValue(code, out var known) ? $"{code}: {known} (the platform said: {said})" : said;
@@ -44,7 +44,7 @@ internal static partial class IdentityErrors
         var transient = exception is HttpRequestException or TaskCanceledException or TimeoutException
             || exception is MsalClientException { ErrorCode: MsalError.RequestTimeout };
         return new MailDeliveryException(
-            $"the Microsoft identity platform at {authority} cannot be reached or answered strangely: {FirstLine(exception.GetBaseException().Message)}", transient, exception);
+            $"the Microsoft identity platform at {authority} cannot be reached or answered strangely: {AnswerText.FirstLine(exception.GetBaseException().Message)}", transient, exception);
     }
 
     private static string? ServerDescription(string? body)
@@ -64,12 +64,6 @@ internal static partial class IdentityErrors
         {
             return null;
         }
-    }
-
-    private static string FirstLine(string text)
-    {
-        var line = text.Split('\n', 2)[0].Trim();
-        return line.Length > 300 ? line[..300] + "…" : line;
     }
 
     [GeneratedRegex(@"AADSTS\d+", RegexOptions.CultureInvariant)]

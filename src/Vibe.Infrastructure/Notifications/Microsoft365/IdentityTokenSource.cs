@@ -67,13 +67,13 @@ public sealed class IdentityTokenSource : IDisposable
     }
 
     /// <summary>VIBE_OAUTH_CA_FILE as a full path: the authorities trusted for the identity platform and Graph besides the system's.</summary>
-    internal string? CaFile(VibeLocations locations) =>
-        string.IsNullOrWhiteSpace(_options.Value.CaFile) ? null : Path.GetFullPath(_options.Value.CaFile.Trim(), locations.ConfigDirectory);
+    internal string? CaFile =>
+        string.IsNullOrWhiteSpace(_options.Value.CaFile) ? null : Path.GetFullPath(_options.Value.CaFile.Trim(), _locations.ConfigDirectory);
 
     private (IConfidentialClientApplication, HttpClient) Build()
     {
         var options = _options.Value;
-        var http = CertificateTrust.HttpClient(CaFile(_locations), RequestTimeout);
+        var http = CertificateTrust.HttpClient(CaFile, RequestTimeout);
         var builder = ConfidentialClientApplicationBuilder.Create(ClientId)
             .WithAuthority(Authority, validateAuthority: false)
 
