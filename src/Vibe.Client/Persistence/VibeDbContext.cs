@@ -28,6 +28,8 @@ public abstract class VibeDbContext : DbContext, IStoreUnit
 
     public DbSet<RobotPause> RobotPauses => Set<RobotPause>();
 
+    public DbSet<RunFile> RunFiles => Set<RunFile>();
+
     public void DiscardChanges() => ChangeTracker.Clear();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

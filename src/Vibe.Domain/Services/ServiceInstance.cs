@@ -3,9 +3,10 @@ namespace Vibe.Domain.Services;
 /// <summary>A running vibe service on one host, kept alive by its heartbeat; `vibe status` reads it.</summary>
 public sealed class ServiceInstance
 {
-    public ServiceInstance(string hostName, int processId, DateTime startedAt)
+    public ServiceInstance(string hostName, int processId, DateTime startedAt, string? labels = null)
     {
         HostName = hostName;
+        Labels = labels;
         ProcessId = processId;
         StartedAt = startedAt;
         HeartbeatAt = startedAt;
@@ -16,6 +17,9 @@ public sealed class ServiceInstance
     public string HostName { get; private set; }
 
     public int ProcessId { get; private set; }
+
+    /// <summary>The host's labels (VIBE_HOST_LABELS), comma-separated; robots may be pinned to them.</summary>
+    public string? Labels { get; private set; }
 
     public DateTime StartedAt { get; private set; }
 

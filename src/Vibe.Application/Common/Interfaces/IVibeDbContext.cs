@@ -20,6 +20,9 @@ public interface IVibeDbContext
     /// <summary>Robots an operator paused (vibe pause, the dashboard).</summary>
     DbSet<RobotPause> RobotPauses { get; }
 
+    /// <summary>Runs' evidence files copied into the store, for hosts and dashboards that did not run them.</summary>
+    DbSet<RunFile> RunFiles { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 
     /// <summary>

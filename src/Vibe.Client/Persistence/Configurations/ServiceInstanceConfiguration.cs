@@ -11,6 +11,9 @@ internal sealed class ServiceInstanceConfiguration : IEntityTypeConfiguration<Se
         builder.ToTable("ServiceInstances");
         builder.HasKey(service => service.Id);
         builder.Property(service => service.HostName).HasMaxLength(100);
+
+        // The host's labels, comma-separated, so that run-now and the dashboard can tell which live host may run a pinned robot.
+        builder.Property(service => service.Labels).HasMaxLength(1000);
         builder.HasIndex(service => new { service.StoppedAt, service.HeartbeatAt }).HasDatabaseName("IX_ServiceInstances_Alive");
     }
 }

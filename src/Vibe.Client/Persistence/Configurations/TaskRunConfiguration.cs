@@ -36,5 +36,11 @@ internal sealed class TaskRunConfiguration : IEntityTypeConfiguration<TaskRun>
 
         // The chain of attempts.
         builder.HasIndex(run => run.RetryOfId).HasDatabaseName("IX_TaskRuns_RetryOf");
+
+        // The runs page's filters, newest first (keyset paging on Id), and the overview's and the time range's window.
+        builder.HasIndex(run => new { run.Status, run.Id }).HasDatabaseName("IX_TaskRuns_Status");
+        builder.HasIndex(run => new { run.Trigger, run.Id }).HasDatabaseName("IX_TaskRuns_Trigger");
+        builder.HasIndex(run => new { run.Host, run.Id }).HasDatabaseName("IX_TaskRuns_Host");
+        builder.HasIndex(run => run.QueuedAt).HasDatabaseName("IX_TaskRuns_QueuedAt");
     }
 }

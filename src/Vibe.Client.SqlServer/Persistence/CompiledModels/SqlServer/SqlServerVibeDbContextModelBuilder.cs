@@ -11,7 +11,7 @@ namespace Vibe.Infrastructure.Persistence.CompiledModels.SqlServer
     public partial class SqlServerVibeDbContextModel
     {
         private SqlServerVibeDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2ac7eacc-6fd6-4507-8126-5ec7c1063671"), entityTypeCount: 5)
+            : base(skipDetectChanges: false, modelId: new Guid("90b1d10d-3b0c-4af1-aee0-bd6e3c161239"), entityTypeCount: 6)
         {
         }
 
@@ -19,14 +19,17 @@ namespace Vibe.Infrastructure.Persistence.CompiledModels.SqlServer
         {
             var outboxMail = OutboxMailEntityType.Create(this);
             var robotPause = RobotPauseEntityType.Create(this);
+            var runFile = RunFileEntityType.Create(this);
             var runLogEntry = RunLogEntryEntityType.Create(this);
             var taskRun = TaskRunEntityType.Create(this);
             var serviceInstance = ServiceInstanceEntityType.Create(this);
 
+            RunFileEntityType.CreateForeignKey1(runFile, taskRun);
             RunLogEntryEntityType.CreateForeignKey1(runLogEntry, taskRun);
 
             OutboxMailEntityType.CreateAnnotations(outboxMail);
             RobotPauseEntityType.CreateAnnotations(robotPause);
+            RunFileEntityType.CreateAnnotations(runFile);
             RunLogEntryEntityType.CreateAnnotations(runLogEntry);
             TaskRunEntityType.CreateAnnotations(taskRun);
             ServiceInstanceEntityType.CreateAnnotations(serviceInstance);

@@ -114,6 +114,41 @@ namespace Vibe.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("RobotPauses", (string)null);
                 });
 
+            modelBuilder.Entity("Vibe.Domain.Runs.RunFile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("StoredAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("UX_RunFiles_Run_Name");
+
+                    b.ToTable("RunFiles", (string)null);
+                });
+
             modelBuilder.Entity("Vibe.Domain.Runs.RunLogEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -247,8 +282,14 @@ namespace Vibe.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("QueuedAt")
+                        .HasDatabaseName("IX_TaskRuns_QueuedAt");
+
                     b.HasIndex("RetryOfId")
                         .HasDatabaseName("IX_TaskRuns_RetryOf");
+
+                    b.HasIndex("Host", "Id")
+                        .HasDatabaseName("IX_TaskRuns_Host");
 
                     b.HasIndex("RobotName", "Id")
                         .HasDatabaseName("IX_TaskRuns_Robot");
@@ -257,6 +298,12 @@ namespace Vibe.Infrastructure.Persistence.Migrations.SqlServer
                         .IsUnique()
                         .HasDatabaseName("UX_TaskRuns_Robot_FireTime")
                         .HasFilter("[ScheduledFireTime] IS NOT NULL");
+
+                    b.HasIndex("Status", "Id")
+                        .HasDatabaseName("IX_TaskRuns_Status");
+
+                    b.HasIndex("Trigger", "Id")
+                        .HasDatabaseName("IX_TaskRuns_Trigger");
 
                     b.HasIndex("Status", "Priority", "DueAt", "Id")
                         .HasDatabaseName("IX_TaskRuns_Claim");
@@ -283,6 +330,10 @@ namespace Vibe.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("Labels")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
                     b.Property<int>("ProcessId")
                         .HasColumnType("int");
 
@@ -298,6 +349,15 @@ namespace Vibe.Infrastructure.Persistence.Migrations.SqlServer
                         .HasDatabaseName("IX_ServiceInstances_Alive");
 
                     b.ToTable("ServiceInstances", (string)null);
+                });
+
+            modelBuilder.Entity("Vibe.Domain.Runs.RunFile", b =>
+                {
+                    b.HasOne("Vibe.Domain.Runs.TaskRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Vibe.Domain.Runs.RunLogEntry", b =>

@@ -12,7 +12,7 @@ namespace Vibe.Infrastructure.Persistence.CompiledModels.Postgres
     public partial class PostgresVibeDbContextModel
     {
         private PostgresVibeDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("bf24b82f-c5a6-4687-ae54-4804f6047794"), entityTypeCount: 5)
+            : base(skipDetectChanges: false, modelId: new Guid("3e39dacc-22a9-4797-9e3c-8a24febed126"), entityTypeCount: 6)
         {
         }
 
@@ -20,14 +20,17 @@ namespace Vibe.Infrastructure.Persistence.CompiledModels.Postgres
         {
             var outboxMail = OutboxMailEntityType.Create(this);
             var robotPause = RobotPauseEntityType.Create(this);
+            var runFile = RunFileEntityType.Create(this);
             var runLogEntry = RunLogEntryEntityType.Create(this);
             var taskRun = TaskRunEntityType.Create(this);
             var serviceInstance = ServiceInstanceEntityType.Create(this);
 
+            RunFileEntityType.CreateForeignKey1(runFile, taskRun);
             RunLogEntryEntityType.CreateForeignKey1(runLogEntry, taskRun);
 
             OutboxMailEntityType.CreateAnnotations(outboxMail);
             RobotPauseEntityType.CreateAnnotations(robotPause);
+            RunFileEntityType.CreateAnnotations(runFile);
             RunLogEntryEntityType.CreateAnnotations(runLogEntry);
             TaskRunEntityType.CreateAnnotations(taskRun);
             ServiceInstanceEntityType.CreateAnnotations(serviceInstance);

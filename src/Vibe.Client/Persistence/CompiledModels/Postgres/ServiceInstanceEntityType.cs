@@ -20,7 +20,7 @@ namespace Vibe.Infrastructure.Persistence.CompiledModels.Postgres
                 "Vibe.Domain.Services.ServiceInstance",
                 typeof(ServiceInstance),
                 baseEntityType,
-                propertyCount: 7,
+                propertyCount: 8,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -58,6 +58,15 @@ namespace Vibe.Infrastructure.Persistence.CompiledModels.Postgres
                 fieldInfo: typeof(ServiceInstance).GetField("<HostName>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 100);
             hostName.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var labels = runtimeEntityType.AddProperty(
+                "Labels",
+                typeof(string),
+                propertyInfo: typeof(ServiceInstance).GetProperty("Labels", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ServiceInstance).GetField("<Labels>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 1000);
+            labels.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var processId = runtimeEntityType.AddProperty(
                 "ProcessId",

@@ -21,7 +21,7 @@ namespace Vibe.Infrastructure.Persistence.CompiledModels.Postgres
                 typeof(TaskRun),
                 baseEntityType,
                 propertyCount: 25,
-                unnamedIndexCount: 4,
+                unnamedIndexCount: 8,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -250,21 +250,37 @@ namespace Vibe.Infrastructure.Persistence.CompiledModels.Postgres
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { retryOfId });
-            index.AddAnnotation("Relational:Name", "IX_TaskRuns_RetryOf");
+                new[] { queuedAt });
+            index.AddAnnotation("Relational:Name", "IX_TaskRuns_QueuedAt");
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { robotName, id });
-            index0.AddAnnotation("Relational:Name", "IX_TaskRuns_Robot");
+                new[] { retryOfId });
+            index0.AddAnnotation("Relational:Name", "IX_TaskRuns_RetryOf");
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { robotName, scheduledFireTime },
-                unique: true);
-            index1.AddAnnotation("Relational:Name", "UX_TaskRuns_Robot_FireTime");
+                new[] { host, id });
+            index1.AddAnnotation("Relational:Name", "IX_TaskRuns_Host");
 
             var index2 = runtimeEntityType.AddIndex(
+                new[] { robotName, id });
+            index2.AddAnnotation("Relational:Name", "IX_TaskRuns_Robot");
+
+            var index3 = runtimeEntityType.AddIndex(
+                new[] { robotName, scheduledFireTime },
+                unique: true);
+            index3.AddAnnotation("Relational:Name", "UX_TaskRuns_Robot_FireTime");
+
+            var index4 = runtimeEntityType.AddIndex(
+                new[] { status, id });
+            index4.AddAnnotation("Relational:Name", "IX_TaskRuns_Status");
+
+            var index5 = runtimeEntityType.AddIndex(
+                new[] { trigger, id });
+            index5.AddAnnotation("Relational:Name", "IX_TaskRuns_Trigger");
+
+            var index6 = runtimeEntityType.AddIndex(
                 new[] { status, priority, dueAt, id });
-            index2.AddAnnotation("Relational:Name", "IX_TaskRuns_Claim");
+            index6.AddAnnotation("Relational:Name", "IX_TaskRuns_Claim");
 
             return runtimeEntityType;
         }

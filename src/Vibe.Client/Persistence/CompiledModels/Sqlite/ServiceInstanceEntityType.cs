@@ -19,7 +19,7 @@ namespace Vibe.Infrastructure.Persistence.CompiledModels.Sqlite
                 "Vibe.Domain.Services.ServiceInstance",
                 typeof(ServiceInstance),
                 baseEntityType,
-                propertyCount: 7,
+                propertyCount: 8,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -53,6 +53,14 @@ namespace Vibe.Infrastructure.Persistence.CompiledModels.Sqlite
                 propertyInfo: typeof(ServiceInstance).GetProperty("HostName", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(ServiceInstance).GetField("<HostName>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 100);
+
+            var labels = runtimeEntityType.AddProperty(
+                "Labels",
+                typeof(string),
+                propertyInfo: typeof(ServiceInstance).GetProperty("Labels", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ServiceInstance).GetField("<Labels>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 1000);
 
             var processId = runtimeEntityType.AddProperty(
                 "ProcessId",

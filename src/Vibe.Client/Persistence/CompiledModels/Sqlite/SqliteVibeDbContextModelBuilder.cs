@@ -11,7 +11,7 @@ namespace Vibe.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class SqliteVibeDbContextModel
     {
         private SqliteVibeDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8da078b4-417d-4899-8977-a7b91146ddb3"), entityTypeCount: 5)
+            : base(skipDetectChanges: false, modelId: new Guid("9cd9d8da-4bf9-440b-bd66-36cc97bb1188"), entityTypeCount: 6)
         {
         }
 
@@ -19,14 +19,17 @@ namespace Vibe.Infrastructure.Persistence.CompiledModels.Sqlite
         {
             var outboxMail = OutboxMailEntityType.Create(this);
             var robotPause = RobotPauseEntityType.Create(this);
+            var runFile = RunFileEntityType.Create(this);
             var runLogEntry = RunLogEntryEntityType.Create(this);
             var taskRun = TaskRunEntityType.Create(this);
             var serviceInstance = ServiceInstanceEntityType.Create(this);
 
+            RunFileEntityType.CreateForeignKey1(runFile, taskRun);
             RunLogEntryEntityType.CreateForeignKey1(runLogEntry, taskRun);
 
             OutboxMailEntityType.CreateAnnotations(outboxMail);
             RobotPauseEntityType.CreateAnnotations(robotPause);
+            RunFileEntityType.CreateAnnotations(runFile);
             RunLogEntryEntityType.CreateAnnotations(runLogEntry);
             TaskRunEntityType.CreateAnnotations(taskRun);
             ServiceInstanceEntityType.CreateAnnotations(serviceInstance);

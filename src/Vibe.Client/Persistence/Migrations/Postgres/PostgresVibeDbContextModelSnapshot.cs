@@ -114,6 +114,41 @@ namespace Vibe.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("RobotPauses", (string)null);
                 });
 
+            modelBuilder.Entity("Vibe.Domain.Runs.RunFile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("StoredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("UX_RunFiles_Run_Name");
+
+                    b.ToTable("RunFiles", (string)null);
+                });
+
             modelBuilder.Entity("Vibe.Domain.Runs.RunLogEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -247,8 +282,14 @@ namespace Vibe.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("QueuedAt")
+                        .HasDatabaseName("IX_TaskRuns_QueuedAt");
+
                     b.HasIndex("RetryOfId")
                         .HasDatabaseName("IX_TaskRuns_RetryOf");
+
+                    b.HasIndex("Host", "Id")
+                        .HasDatabaseName("IX_TaskRuns_Host");
 
                     b.HasIndex("RobotName", "Id")
                         .HasDatabaseName("IX_TaskRuns_Robot");
@@ -256,6 +297,12 @@ namespace Vibe.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("RobotName", "ScheduledFireTime")
                         .IsUnique()
                         .HasDatabaseName("UX_TaskRuns_Robot_FireTime");
+
+                    b.HasIndex("Status", "Id")
+                        .HasDatabaseName("IX_TaskRuns_Status");
+
+                    b.HasIndex("Trigger", "Id")
+                        .HasDatabaseName("IX_TaskRuns_Trigger");
 
                     b.HasIndex("Status", "Priority", "DueAt", "Id")
                         .HasDatabaseName("IX_TaskRuns_Claim");
@@ -282,6 +329,10 @@ namespace Vibe.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("Labels")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<int>("ProcessId")
                         .HasColumnType("integer");
 
@@ -297,6 +348,15 @@ namespace Vibe.Infrastructure.Persistence.Migrations.Postgres
                         .HasDatabaseName("IX_ServiceInstances_Alive");
 
                     b.ToTable("ServiceInstances", (string)null);
+                });
+
+            modelBuilder.Entity("Vibe.Domain.Runs.RunFile", b =>
+                {
+                    b.HasOne("Vibe.Domain.Runs.TaskRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Vibe.Domain.Runs.RunLogEntry", b =>

@@ -107,6 +107,39 @@ namespace Vibe.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("RobotPauses", (string)null);
                 });
 
+            modelBuilder.Entity("Vibe.Domain.Runs.RunFile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StoredAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("UX_RunFiles_Run_Name");
+
+                    b.ToTable("RunFiles", (string)null);
+                });
+
             modelBuilder.Entity("Vibe.Domain.Runs.RunLogEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -236,8 +269,14 @@ namespace Vibe.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("QueuedAt")
+                        .HasDatabaseName("IX_TaskRuns_QueuedAt");
+
                     b.HasIndex("RetryOfId")
                         .HasDatabaseName("IX_TaskRuns_RetryOf");
+
+                    b.HasIndex("Host", "Id")
+                        .HasDatabaseName("IX_TaskRuns_Host");
 
                     b.HasIndex("RobotName", "Id")
                         .HasDatabaseName("IX_TaskRuns_Robot");
@@ -245,6 +284,12 @@ namespace Vibe.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("RobotName", "ScheduledFireTime")
                         .IsUnique()
                         .HasDatabaseName("UX_TaskRuns_Robot_FireTime");
+
+                    b.HasIndex("Status", "Id")
+                        .HasDatabaseName("IX_TaskRuns_Status");
+
+                    b.HasIndex("Trigger", "Id")
+                        .HasDatabaseName("IX_TaskRuns_Trigger");
 
                     b.HasIndex("Status", "Priority", "DueAt", "Id")
                         .HasDatabaseName("IX_TaskRuns_Claim");
@@ -269,6 +314,10 @@ namespace Vibe.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Labels")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ProcessId")
                         .HasColumnType("INTEGER");
 
@@ -284,6 +333,15 @@ namespace Vibe.Infrastructure.Persistence.Migrations.Sqlite
                         .HasDatabaseName("IX_ServiceInstances_Alive");
 
                     b.ToTable("ServiceInstances", (string)null);
+                });
+
+            modelBuilder.Entity("Vibe.Domain.Runs.RunFile", b =>
+                {
+                    b.HasOne("Vibe.Domain.Runs.TaskRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Vibe.Domain.Runs.RunLogEntry", b =>
