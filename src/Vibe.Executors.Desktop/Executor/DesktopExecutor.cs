@@ -30,10 +30,16 @@ internal sealed class DesktopExecutor : IRobotExecutor
     {
         var options = DesktopOptions.From(context.Robot);
         var driver = await _drivers.OpenAsync(
-            new DesktopDriverOptions { Display = options.Display, Accessibility = options.Accessibility },
+            new DesktopDriverOptions { Display = options.Display, Accessibility = options.Accessibility, Framework = options.Framework },
             cancellationToken);
         try
         {
+            if (options.Framework != ElementFramework.Default && driver.Backend != "windows")
+            {
+                throw new StepFailedException(
+                    $"robot '{context.Robot.Name}': desktop.framework {options.Framework.Word()}: the {options.Framework.Word()} framework exists only on Windows (this machine's desktop is {driver.Backend}: remove the setting)");
+            }
+
             var session = await driver.CheckSessionAsync(cancellationToken);
             if (!session.IsAvailable)
             {

@@ -42,11 +42,16 @@ internal sealed partial class DesktopSession
         DesktopSelector selector;
         try
         {
-            selector = DesktopSelector.Parse(text);
+            selector = _options.WithFramework(DesktopSelector.Parse(text));
         }
         catch (SelectorSyntaxException ex)
         {
             throw Fail(step, $"parameter 'selector': {ex.Message}");
+        }
+
+        if (_driver.Backend != "windows" && selector.Path.FirstOrDefault(part => part.Framework != ElementFramework.Default) is { } foreign)
+        {
+            throw Fail(step, $"parameter 'selector': the {foreign.Framework.Word()} framework exists only on Windows; remove the {foreign.Framework.Word()}: prefix ({_driver.Backend} finds elements through AT-SPI)");
         }
 
         if (selector.Path.Count == 0)

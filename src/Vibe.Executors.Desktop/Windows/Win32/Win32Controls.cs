@@ -204,7 +204,7 @@ internal static unsafe class Win32Controls
         var children = depth > 0 && byParent.TryGetValue(handle, out var list)
             ? list.Select(child => Node(child, depth - 1, byParent)).ToList()
             : [];
-        return new ElementNode(Read(handle), children);
+        return new ElementNode(Read(handle), children) { Framework = ElementFramework.Win32 };
     }
 
     private static List<nint> Children(nint root)
