@@ -25,6 +25,15 @@ public static class ElementFrameworks
         _ => "",
     };
 
+    /// <summary>
+    /// Why <paramref name="framework"/> cannot be used on the <paramref name="backend"/> desktop, or null when it can:
+    /// win32: and uia: are Windows APIs, and on Linux a prefix silently ignored would drive something else.
+    /// </summary>
+    public static string? Unavailable(this ElementFramework framework, string backend) =>
+        framework == ElementFramework.Default || backend == "windows"
+            ? null
+            : $"the {framework.Word()} framework exists only on Windows (this desktop is {backend}, where elements are found through AT-SPI)";
+
     /// <summary>"win32" or "uia" (any case) as a framework; null for any other word.</summary>
     public static ElementFramework? FromWord(string word) =>
         word.Equals("win32", StringComparison.OrdinalIgnoreCase) ? ElementFramework.Win32

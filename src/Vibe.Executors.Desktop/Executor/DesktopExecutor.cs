@@ -34,10 +34,9 @@ internal sealed class DesktopExecutor : IRobotExecutor
             cancellationToken);
         try
         {
-            if (options.Framework != ElementFramework.Default && driver.Backend != "windows")
+            if (options.Framework.Unavailable(driver.Backend) is { } unavailable)
             {
-                throw new StepFailedException(
-                    $"robot '{context.Robot.Name}': desktop.framework {options.Framework.Word()}: the {options.Framework.Word()} framework exists only on Windows (this machine's desktop is {driver.Backend}: remove the setting)");
+                throw new StepFailedException($"robot '{context.Robot.Name}': desktop.framework: {unavailable}; remove the setting");
             }
 
             var session = await driver.CheckSessionAsync(cancellationToken);

@@ -49,9 +49,9 @@ internal sealed partial class DesktopSession
             throw Fail(step, $"parameter 'selector': {ex.Message}");
         }
 
-        if (_driver.Backend != "windows" && selector.Path.FirstOrDefault(part => part.Framework != ElementFramework.Default) is { } foreign)
+        if (selector.Path.Select(part => part.Framework.Unavailable(_driver.Backend)).FirstOrDefault(problem => problem is not null) is { } unavailable)
         {
-            throw Fail(step, $"parameter 'selector': the {foreign.Framework.Word()} framework exists only on Windows; remove the {foreign.Framework.Word()}: prefix ({_driver.Backend} finds elements through AT-SPI)");
+            throw Fail(step, $"parameter 'selector': {unavailable}; remove the prefix");
         }
 
         if (selector.Path.Count == 0)
