@@ -15,7 +15,7 @@ public sealed partial class NotepadUnderWineTests
     public async Task A_robot_with_framework_win32_reads_Notepad_by_element_without_a_prefix_and_validate_names_a_bad_framework()
     {
         // Fails on 74134b1: "unknown setting desktop.framework"; the win32 framework could be chosen only by a prefix.
-        _workspace.WriteRobotList(DesktopRobot("framework", new JsonObject { ["framework"] = "win32" },
+        _workspace.WriteRobotList(DesktopRobotWith("framework", new JsonObject { ["framework"] = "win32" },
             LaunchNotepad(), WaitNotepad(), Step("focus"),
             Step("typeKeys", ("text", "read by the robot's framework")),
             Step("assertText", ("selector", "edit"), ("text", "read by the robot's framework")).Retried(),
@@ -30,7 +30,7 @@ public sealed partial class NotepadUnderWineTests
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Matches(@"closed program notepad \(pid \d+\) this run launched", Log(run));
 
-        _workspace.WriteRobotList(DesktopRobot("misspelt", new JsonObject { ["framework"] = "win64" }, LaunchNotepad()));
+        _workspace.WriteRobotList(DesktopRobotWith("misspelt", new JsonObject { ["framework"] = "win64" }, LaunchNotepad()));
         var validate = await wine.VibeAsync(_workspace.Directory, "validate");
         output.WriteLine(validate.ToString());
 
@@ -87,7 +87,7 @@ public sealed partial class NotepadUnderWineTests
     {
         // Fails on 74134b1: without UI Automation, element-tree.txt said "(no element tree: …)" and inspect showed none.
         _workspace.WriteFile("note.txt", "seen by inspect");
-        _workspace.WriteRobotList(DesktopRobot("misses", new JsonObject { ["closeLaunched"] = false },
+        _workspace.WriteRobotList(DesktopRobotWith("misses", new JsonObject { ["closeLaunched"] = false },
             Step("launch", ("program", "notepad.exe"), ("args", new JsonArray(WindowsPath("note.txt")))),
             Step("waitWindow", ("window", "window[title=\"note.txt - Notepad\"]")),
             Step("click", ("selector", "win32:button[name=\"Save\"]"), ("timeout", "2s"))));

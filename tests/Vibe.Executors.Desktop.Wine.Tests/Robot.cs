@@ -5,10 +5,10 @@ namespace Vibe.Executors.Desktop.Wine.Tests;
 /// <summary>Builds a desktop robot for robots.json, step by step.</summary>
 internal static class Robot
 {
-    public static string DesktopRobot(string name, params JsonObject[] steps) => DesktopRobot(name, [], steps);
+    public static string DesktopRobot(string name, params JsonObject[] steps) => DesktopRobotWith(name, [], steps);
 
     /// <summary>A robot whose "desktop" block has <paramref name="settings"/> besides the 20 s timeout.</summary>
-    public static string DesktopRobot(string name, JsonObject settings, params JsonObject[] steps)
+    public static string DesktopRobotWith(string name, JsonObject settings, params JsonObject[] steps)
     {
         settings["timeout"] ??= "20s";
         return new JsonObject
