@@ -54,8 +54,10 @@ public sealed partial class NotepadUnderWineTests
         var run = await RunNowAsync("wrapper");
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Matches(@"focused window ""note\.txt - Notepad"" \(pid \d+ notepad", Log(run));
-        Assert.Matches(@"closed \d+ programs \(cmd pid \d+, [^)]*notepad pid \d+[^)]*\) this run launched", Log(run));
+        var script = Regex.Match(Log(run), @"started Z:\\.*wrapper\.cmd \(pid (?<pid>\d+)\)").Groups["pid"].Value;
+        var child = Regex.Match(Log(run), @"focused window ""[^""]*Notepad"" \(pid (?<pid>\d+) notepad").Groups["pid"].Value;
+        Assert.True(script.Length > 0 && child.Length > 0 && script != child, run.ToString());
+        Assert.Matches($@"closed \d+ programs \(cmd pid {script}, [^)]*notepad pid {child}[^)]*\) this run launched", Log(run));
     }
 
     [WineFact]
