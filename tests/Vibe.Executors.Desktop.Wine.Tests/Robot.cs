@@ -5,14 +5,21 @@ namespace Vibe.Executors.Desktop.Wine.Tests;
 /// <summary>Builds a desktop robot for robots.json, step by step.</summary>
 internal static class Robot
 {
-    public static string DesktopRobot(string name, params JsonObject[] steps) => new JsonObject
+    public static string DesktopRobot(string name, params JsonObject[] steps) => DesktopRobotWith(name, [], steps);
+
+    /// <summary>A robot whose "desktop" block has <paramref name="settings"/> besides the 20 s timeout.</summary>
+    public static string DesktopRobotWith(string name, JsonObject settings, params JsonObject[] steps)
     {
-        ["name"] = name,
-        ["executor"] = "desktop",
-        ["timeout"] = "00:02:00",
-        ["desktop"] = new JsonObject { ["timeout"] = "20s" },
-        ["steps"] = new JsonArray(steps),
-    }.ToJsonString();
+        settings["timeout"] ??= "20s";
+        return new JsonObject
+        {
+            ["name"] = name,
+            ["executor"] = "desktop",
+            ["timeout"] = "00:02:00",
+            ["desktop"] = settings,
+            ["steps"] = new JsonArray(steps),
+        }.ToJsonString();
+    }
 
     public static JsonObject Step(string action, params (string Name, JsonNode? Value)[] parameters)
     {

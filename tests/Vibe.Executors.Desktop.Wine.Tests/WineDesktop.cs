@@ -41,7 +41,10 @@ public sealed class WineDesktop : IAsyncLifetime
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(8));
         var publish = WinX64Publish.GetAsync();
 
-        _xvfb = Process.Start(new ProcessStartInfo("Xvfb", ["-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp", "-s", "0"])
+        // VIBE_TEST_WINE_DISPLAY (":161") pins the display on a shared machine; otherwise Xvfb takes a free one. Either
+        // way Xvfb writes the number to -displayfd once it accepts connections.
+        var pinned = Environment.GetEnvironmentVariable("VIBE_TEST_WINE_DISPLAY") is { Length: > 1 } wanted && wanted[0] == ':' ? [wanted] : Array.Empty<string>();
+        _xvfb = Process.Start(new ProcessStartInfo("Xvfb", [.. pinned, "-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp", "-s", "0"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -50,7 +53,9 @@ public sealed class WineDesktop : IAsyncLifetime
         _xvfb.ErrorDataReceived += (_, _) => { };
         _xvfb.BeginErrorReadLine();
         var number = await _xvfb.StandardOutput.ReadLineAsync(timeout.Token);
-        Display = ":" + (string.IsNullOrWhiteSpace(number) ? throw new InvalidOperationException("Xvfb did not report a display number") : number.Trim());
+        Display = ":" + (string.IsNullOrWhiteSpace(number)
+            ? throw new InvalidOperationException($"Xvfb did not report a display number{(pinned.Length > 0 ? $" (is {pinned[0]}, from VIBE_TEST_WINE_DISPLAY, taken?)" : "")}")
+            : number.Trim());
 
         _prefix = Directory.CreateTempSubdirectory("vibe-wineprefix-").FullName;
         await RunAsync(Server, ["-p"], timeout.Token);

@@ -97,4 +97,10 @@ public sealed record ElementNode(ElementInfo Info, IReadOnlyList<ElementNode> Ch
     /// <see cref="Children"/> is the whole list. Shown in inspect and the evidence, never dropped silently.
     /// </summary>
     public int ChildrenLeftOut { get; init; }
+
+    /// <summary>The framework that read this element, so inspect and the evidence suggest selectors that reach it (<c>win32:</c>).</summary>
+    public ElementFramework Framework { get; init; }
+
+    /// <summary>A line about the whole tree for the reader (why this is the Win32 tree and not UI Automation's); null for none.</summary>
+    public string? Note { get; init; }
 }

@@ -22,7 +22,10 @@ public sealed record ElementSelector
 
     public int Index { get; init; }
 
-    /// <summary>The API the step is searched through: <c>win32:</c> before the step selects <see cref="ElementFramework.Win32"/>.</summary>
+    /// <summary>
+    /// The API the step is searched through: <c>win32:</c> before the step selects <see cref="ElementFramework.Win32"/>,
+    /// <c>uia:</c> <see cref="ElementFramework.Uia"/>; without a prefix the robot's <c>desktop.framework</c> decides.
+    /// </summary>
     public ElementFramework Framework { get; init; }
 
     public bool Matches(ElementInfo element) =>
@@ -34,7 +37,7 @@ public sealed record ElementSelector
 
     public override string ToString()
     {
-        var text = (Framework == ElementFramework.Win32 ? "win32:" : "") + ControlTypes.ToSelectorWord(Type);
+        var text = (Framework == ElementFramework.Default ? "" : Framework.Word() + ":") + ControlTypes.ToSelectorWord(Type);
         if (Name is not null)
         {
             text += $"[name{Name}]";

@@ -27,4 +27,7 @@ public sealed record DesktopDriverOptions
 
     /// <summary>Whether element (accessibility) support is wanted; input and capture work without it.</summary>
     public bool Accessibility { get; init; } = true;
+
+    /// <summary>The robot's desktop.framework (Windows): which tree the evidence shows for a window.</summary>
+    public ElementFramework Framework { get; init; }
 }

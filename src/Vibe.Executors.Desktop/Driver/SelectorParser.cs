@@ -12,6 +12,7 @@ namespace Vibe.Executors.Desktop.Driver;
 ///           | attr { attr }
 ///           | quoted-string               (shorthand for *[name="..."])
 ///           | "win32:" part               (searched and driven with Win32 window messages)
+///           | "uia:" part                 (UI Automation, when the robot's desktop.framework is win32)
 /// attr     := "[" name op value "]"        op: = *= ^= $= ~=
 /// value    := "..." | '...' | bare word (up to "]")
 /// </code>
@@ -115,10 +116,11 @@ internal sealed class SelectorParser
     private ElementSelector ParseElementPart()
     {
         var framework = ElementFramework.Default;
-        if (PeekWord().Equals("win32", StringComparison.OrdinalIgnoreCase) && _position + 5 < _text.Length && _text[_position + 5] == ':')
+        var word = PeekWord();
+        if (ElementFrameworks.FromWord(word) is { } named && _position + word.Length < _text.Length && _text[_position + word.Length] == ':')
         {
-            framework = ElementFramework.Win32;
-            _position += "win32:".Length;
+            framework = named;
+            _position += word.Length + 1;
         }
 
         return ParseElementConditions() with { Framework = framework };

@@ -30,10 +30,15 @@ internal sealed class DesktopExecutor : IRobotExecutor
     {
         var options = DesktopOptions.From(context.Robot);
         var driver = await _drivers.OpenAsync(
-            new DesktopDriverOptions { Display = options.Display, Accessibility = options.Accessibility },
+            new DesktopDriverOptions { Display = options.Display, Accessibility = options.Accessibility, Framework = options.Framework },
             cancellationToken);
         try
         {
+            if (options.Framework.Unavailable(driver.Backend) is { } unavailable)
+            {
+                throw new StepFailedException($"robot '{context.Robot.Name}': desktop.framework: {unavailable}; remove the setting");
+            }
+
             var session = await driver.CheckSessionAsync(cancellationToken);
             if (!session.IsAvailable)
             {

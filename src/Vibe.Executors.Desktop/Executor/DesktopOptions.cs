@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Vibe.Application.Executors;
 using Vibe.Domain.Robots;
+using Vibe.Executors.Desktop.Driver;
 using Vibe.Executors.Desktop.Executor.Actions;
 
 namespace Vibe.Executors.Desktop.Executor;
@@ -10,6 +11,16 @@ namespace Vibe.Executors.Desktop.Executor;
 /// </summary>
 internal sealed record DesktopOptions
 {
+    /// <summary>
+    /// "framework": the element framework of every element step without a prefix of its own. Declared here once:
+    /// validate, the schema and the docs table read it through <see cref="DesktopActions.Settings"/>.
+    /// </summary>
+    public static readonly ParameterDescriptor FrameworkSetting = ParameterDescriptor.Choice(
+        "framework",
+        "element framework for steps without a win32:/uia: prefix (Windows only): uia (UI Automation) or win32 (child windows and window messages, for classic dialogs and Wine)",
+        ElementFramework.Uia.Word(),
+        ElementFramework.Win32.Word()).DefaultsTo(ElementFramework.Uia.Word());
+
     /// <summary>X display (Linux); null for $DISPLAY.</summary>
     public string? Display { get; init; }
 
@@ -23,6 +34,9 @@ internal sealed record DesktopOptions
 
     /// <summary>Close the programs the run launched when it ends (politely, then killed after a grace).</summary>
     public bool CloseLaunched { get; init; } = true;
+
+    /// <summary>The framework of element steps without a prefix; <see cref="ElementFramework.Default"/> is the backend's accessibility API.</summary>
+    public ElementFramework Framework { get; init; }
 
     public static DesktopOptions From(RobotDefinition robot)
     {
@@ -41,6 +55,7 @@ internal sealed record DesktopOptions
                 "typingDelay" => options with { TypingDelay = Time(robot, property) },
                 "accessibility" => options with { Accessibility = Flag(robot, property) },
                 "closeLaunched" => options with { CloseLaunched = Flag(robot, property) },
+                "framework" => options with { Framework = FrameworkOf(robot, property) },
                 _ => throw Bad(robot, property, null),
             };
         }
@@ -50,6 +65,21 @@ internal sealed record DesktopOptions
 
     private static bool Flag(RobotDefinition robot, JsonProperty property) =>
         property.Value.ValueKind == JsonValueKind.True || (property.Value.ValueKind == JsonValueKind.False ? false : throw Bad(robot, property, "true or false"));
+
+    // uia is the default: element steps then use the backend's own API (UI Automation, or AT-SPI on Linux).
+    private static ElementFramework FrameworkOf(RobotDefinition robot, JsonProperty property) =>
+        property.Value.ValueKind == JsonValueKind.String && ElementFrameworks.FromWord(property.Value.GetString()!) is { } framework
+            ? framework == ElementFramework.Uia ? ElementFramework.Default : framework
+            : throw Bad(robot, property, "one of " + string.Join(", ", FrameworkSetting.Values));
+
+    /// <summary>
+    /// The selector with the robot's framework on every step that names none: "framework": "win32" makes
+    /// <c>edit</c> mean <c>win32:edit</c>, while a step's own <c>uia:</c> or <c>win32:</c> still wins.
+    /// </summary>
+    public DesktopSelector WithFramework(DesktopSelector selector) =>
+        Framework == ElementFramework.Default || selector.Path.All(part => part.Framework != ElementFramework.Default)
+            ? selector
+            : selector with { Path = selector.Path.Select(part => part.Framework == ElementFramework.Default ? part with { Framework = Framework } : part).ToList() };
 
     private static string Text(RobotDefinition robot, JsonProperty property) =>
         property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : throw Bad(robot, property, "a string");

@@ -26,6 +26,8 @@ internal sealed partial class DesktopSession
             return;
         }
 
+        // Named now: once closed, a Windows process has no name left to read.
+        var closed = Programs(family);
         using var limit = new CancellationTokenSource(CloseGrace + KillWait + TimeSpan.FromSeconds(5), Time);
         var ct = limit.Token;
         try
@@ -45,7 +47,7 @@ internal sealed partial class DesktopSession
 
             if (await Poll.UntilTrueAsync(_ => Task.FromResult(!family.Any(ProcessFamily.IsAlive)), CloseGrace, Time, ct))
             {
-                _run.Log.Write(RunLogLevel.Info, null, $"closed {Programs(family)} this run launched");
+                _run.Log.Write(RunLogLevel.Info, null, $"closed {closed} this run launched");
                 return;
             }
         }

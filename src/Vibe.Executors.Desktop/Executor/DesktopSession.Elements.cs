@@ -42,11 +42,16 @@ internal sealed partial class DesktopSession
         DesktopSelector selector;
         try
         {
-            selector = DesktopSelector.Parse(text);
+            selector = _options.WithFramework(DesktopSelector.Parse(text));
         }
         catch (SelectorSyntaxException ex)
         {
             throw Fail(step, $"parameter 'selector': {ex.Message}");
+        }
+
+        if (selector.Path.Select(part => part.Framework.Unavailable(_driver.Backend)).FirstOrDefault(problem => problem is not null) is { } unavailable)
+        {
+            throw Fail(step, $"parameter 'selector': {unavailable}; remove the prefix");
         }
 
         if (selector.Path.Count == 0)

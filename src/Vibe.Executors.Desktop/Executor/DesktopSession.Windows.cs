@@ -137,7 +137,8 @@ internal sealed partial class DesktopSession
         }
 
         var open = (await _driver.ListWindowsAsync(ct)).Where(w => w.IsVisible).Take(12).Select(w => $"\"{w.Title}\" ({w.ProcessName})");
-        throw Fail(step, $"no window matches {selector} after {Duration.Format(timeout)}; open windows: {string.Join(", ", open).OrDefault("none")}");
+        var launched = _launched.Count == 0 ? "" : $"; this run launched {ProcessFamily.Describe(_launched[^1])}";
+        throw Fail(step, $"no window matches {selector} after {Duration.Format(timeout)}; open windows: {string.Join(", ", open).OrDefault("none")}{launched}");
     }
 
     private async Task<DesktopWindow> CurrentWindowAsync(StepContext step, TimeSpan timeout, CancellationToken ct)
@@ -155,7 +156,7 @@ internal sealed partial class DesktopSession
 
         throw Fail(step, _currentWindow is { } gone
             ? $"the current window {gone} has closed; attach to a window first"
-            : $"process {_currentProcessId} has shown no window after {Duration.Format(timeout)}");
+            : $"{(_currentProcessId is { } pid ? ProcessFamily.Describe(pid) : "the launched process")} showed no window in {Duration.Format(timeout)}");
     }
 
     /// <summary>The current window as it is now (moved, retitled), or the first window of the launched process.</summary>

@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
+using Vibe.Executors.Desktop.Windows.Processes;
 
 namespace Vibe.Executors.Desktop.Executor;
 
 /// <summary>
 /// What the session needs to know about processes to pick the right window: whether a window's process is one
 /// this run launched or a descendant of one (a wrapper script's real program), and when a process started.
-/// Parentage is read from /proc on Linux; elsewhere only the launched process itself counts.
+/// Parentage is read from /proc on Linux and from a Toolhelp snapshot on Windows (<see cref="ProcessSnapshot"/>).
 /// </summary>
 internal static class ProcessFamily
 {
@@ -15,14 +16,27 @@ internal static class ProcessFamily
     /// <summary>True when <paramref name="pid"/> is one of <paramref name="ancestors"/> or descends from one.</summary>
     public static bool DescendsFrom(int pid, IReadOnlyCollection<int> ancestors)
     {
+        if (ancestors.Contains(pid))
+        {
+            return true;
+        }
+
+        // One snapshot for the whole walk on Windows; /proc is read a process at a time.
+        Func<int, int> parentOf = ParentOf;
+        if (OperatingSystem.IsWindows())
+        {
+            var parents = ProcessSnapshot.Parents();
+            parentOf = child => parents.GetValueOrDefault(child);
+        }
+
+        // A Windows parent id can outlive its process and be reused, so the walk is bounded, not trusted to end.
         for (var depth = 0; pid > 1 && depth < MaxDepth; depth++)
         {
+            pid = parentOf(pid);
             if (ancestors.Contains(pid))
             {
                 return true;
             }
-
-            pid = ParentOf(pid);
         }
 
         return false;
@@ -31,6 +45,11 @@ internal static class ProcessFamily
     /// <summary>The parent process id, or 0 when unknown.</summary>
     public static int ParentOf(int pid)
     {
+        if (OperatingSystem.IsWindows())
+        {
+            return ProcessSnapshot.Parents().GetValueOrDefault(pid);
+        }
+
         if (!OperatingSystem.IsLinux())
         {
             return 0;
@@ -118,30 +137,17 @@ internal static class ProcessFamily
         }
     }
 
-    /// <summary>Every living process that descends from <paramref name="pid"/> (Linux), children before their parents are not guaranteed.</summary>
+    /// <summary>Every living process that descends from <paramref name="pid"/>, nearest first.</summary>
     public static IReadOnlyList<int> DescendantsOf(int pid)
     {
-        if (!OperatingSystem.IsLinux())
-        {
-            return [];
-        }
-
-        var parents = new Dictionary<int, int>();
-        foreach (var folder in Directory.EnumerateDirectories("/proc"))
-        {
-            if (int.TryParse(Path.GetFileName(folder), NumberStyles.None, CultureInfo.InvariantCulture, out var child))
-            {
-                parents[child] = ParentOf(child);
-            }
-        }
-
+        var parents = Parents();
         var family = new List<int>();
         var frontier = new Queue<int>([pid]);
         while (frontier.TryDequeue(out var parent))
         {
             foreach (var (child, itsParent) in parents)
             {
-                if (itsParent == parent && !family.Contains(child))
+                if (itsParent == parent && child != pid && !family.Contains(child))
                 {
                     family.Add(child);
                     frontier.Enqueue(child);
@@ -150,5 +156,43 @@ internal static class ProcessFamily
         }
 
         return family;
+    }
+
+    /// <summary>
+    /// The launched process and what it started, for an error when none of them shows a window:
+    /// "cmd (pid 32, ended) and its child processes notepad (pid 40)".
+    /// </summary>
+    public static string Describe(int pid)
+    {
+        var root = IsAlive(pid) ? $"{NameOf(pid)} (pid {pid})" : $"pid {pid} (ended)";
+        var children = DescendantsOf(pid);
+        return children.Count == 0
+            ? $"{root}, which has no child processes,"
+            : $"{root} and its child processes {string.Join(", ", children.Take(12).Select(child => $"{NameOf(child)} (pid {child})"))}";
+    }
+
+    /// <summary>Process id → parent id for every living process: /proc on Linux, a Toolhelp snapshot on Windows.</summary>
+    private static Dictionary<int, int> Parents()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return ProcessSnapshot.Parents();
+        }
+
+        var parents = new Dictionary<int, int>();
+        if (!OperatingSystem.IsLinux())
+        {
+            return parents;
+        }
+
+        foreach (var folder in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(folder), NumberStyles.None, CultureInfo.InvariantCulture, out var child))
+            {
+                parents[child] = ParentOf(child);
+            }
+        }
+
+        return parents;
     }
 }

@@ -20,6 +20,11 @@ public static class ElementTreeText
             text.Append("  the failed step looked for: ").AppendLine(failedSelector);
         }
 
+        if (root.Note is not null)
+        {
+            text.Append("  ").AppendLine(root.Note);
+        }
+
         text.AppendLine();
         var all = Flatten(root).Skip(1).ToList();
         Append(text, root, 0, isRoot: true, all, windowSelector);
@@ -111,6 +116,9 @@ public static class ElementTreeText
             Name = info.Name.Trim().Length > 0 ? new TextMatch(MatchOperator.Equals, info.Name.Trim()) : null,
             Id = info.Id.Length > 0 ? new TextMatch(MatchOperator.Equals, info.Id) : null,
             Role = info.Type == ControlType.Custom ? new TextMatch(MatchOperator.Equals, info.Role) : null,
+
+            // A Win32 control is reached with win32: whatever the robot's framework, so the prefix is always written.
+            Framework = node.Framework == ElementFramework.Win32 ? ElementFramework.Win32 : ElementFramework.Default,
         };
         var alike = all.Where(other => selector.Matches(other.Info)).ToList();
         var index = alike.FindIndex(other => ReferenceEquals(other, node));

@@ -20,6 +20,7 @@ namespace Vibe.Executors.Desktop.Windows;
 internal sealed class WindowsDesktopDriver : IDesktopDriver
 {
     private readonly DesktopDriverOptions _options;
+    private readonly List<System.Diagnostics.Process> _launched = [];
     private ComThread? _com;
     private UiaClient? _uia;
 
@@ -39,7 +40,27 @@ internal sealed class WindowsDesktopDriver : IDesktopDriver
     public ValueTask<int> LaunchAsync(LaunchRequest request, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return ValueTask.FromResult(WindowsWindows.Launch(request));
+        var process = WindowsWindows.Launch(request);
+
+        // Drained so a chatty program never blocks on a full pipe; the session keeps the last lines for the evidence.
+        process.OutputDataReceived += (_, line) => Forward(request, line.Data);
+        process.ErrorDataReceived += (_, line) => Forward(request, line.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        lock (_launched)
+        {
+            _launched.Add(process);
+        }
+
+        return ValueTask.FromResult(process.Id);
+    }
+
+    private static void Forward(LaunchRequest request, string? line)
+    {
+        if (line is not null)
+        {
+            request.Output?.Invoke(line);
+        }
     }
 
     public ValueTask<IReadOnlyList<DesktopWindow>> ListWindowsAsync(CancellationToken cancellationToken)
@@ -66,7 +87,7 @@ internal sealed class WindowsDesktopDriver : IDesktopDriver
         DesktopWindow window, DesktopElement? scope, ElementSelector selector, int limit, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        if (selector.Framework == ElementFramework.Win32 || scope is Win32Element)
+        if (selector.Framework == ElementFramework.Win32 || (selector.Framework == ElementFramework.Default && scope is Win32Element))
         {
             var win32Scope = scope switch
             {
@@ -77,6 +98,11 @@ internal sealed class WindowsDesktopDriver : IDesktopDriver
             return Win32Controls.Find(window, win32Scope, selector, limit);
         }
 
+        if (scope is Win32Element)
+        {
+            throw new DesktopDriverException($"{selector} is a uia: step inside {scope}, which win32: found; UI Automation cannot search inside a Win32 control");
+        }
+
         var within = scope is null ? null : Own(scope);
         return await OnUiaAsync(uia => uia.FindElements(window, within, selector, limit), cancellationToken);
     }
@@ -84,8 +110,27 @@ internal sealed class WindowsDesktopDriver : IDesktopDriver
     public async ValueTask<ElementInfo> DescribeAsync(DesktopElement element, CancellationToken cancellationToken) =>
         element is Win32Element control ? Win32Controls.Describe(control) : await OnUiaAsync(uia => uia.Describe(Own(element)), cancellationToken);
 
-    public async ValueTask<ElementNode> GetElementTreeAsync(DesktopWindow window, int maxDepth, CancellationToken cancellationToken) =>
-        await OnUiaAsync(uia => uia.Tree(window, maxDepth), cancellationToken);
+    /// <summary>
+    /// UI Automation's tree; the window's Win32 controls instead when the robot's framework is win32, or when UI
+    /// Automation cannot give one (missing, as under Wine, or turned off): then the reader still sees the controls,
+    /// with <c>win32:</c> selectors that reach them.
+    /// </summary>
+    public async ValueTask<ElementNode> GetElementTreeAsync(DesktopWindow window, int maxDepth, CancellationToken cancellationToken)
+    {
+        if (_options.Framework == ElementFramework.Win32)
+        {
+            return Win32Controls.Tree(window, maxDepth);
+        }
+
+        try
+        {
+            return await OnUiaAsync(uia => uia.Tree(window, maxDepth), cancellationToken);
+        }
+        catch (DesktopDriverException uiaFailed)
+        {
+            return Win32Controls.Tree(window, maxDepth) with { Note = $"the window's Win32 controls (no UI Automation tree: {uiaFailed.Message})" };
+        }
+    }
 
     public async ValueTask<bool> TryInvokeAsync(DesktopElement element, CancellationToken cancellationToken) =>
         element is Win32Element control ? Win32Controls.TryInvoke(control) : await OnUiaAsync(uia => uia.TryInvoke(Own(element)), cancellationToken);
@@ -249,6 +294,17 @@ internal sealed class WindowsDesktopDriver : IDesktopDriver
 
     public ValueTask DisposeAsync()
     {
+        lock (_launched)
+        {
+            // The programs keep running (closing them is the session's clean-up, when the robot wants it); only our handles go.
+            foreach (var process in _launched)
+            {
+                process.Dispose();
+            }
+
+            _launched.Clear();
+        }
+
         _com?.Dispose();
         _com = null;
         _uia = null;

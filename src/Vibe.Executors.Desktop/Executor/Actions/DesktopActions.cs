@@ -59,5 +59,6 @@ internal static class DesktopActions
         Duration("typingDelay", "pause between typed keys, for applications that drop fast input").DefaultsTo("0"),
         Boolean("accessibility", "false skips element automation entirely: only coordinates, keys and images").DefaultsTo("true"),
         Boolean("closeLaunched", "close the programs the run launched when it ends (politely, then ended after a grace); false leaves them open").DefaultsTo("true"),
+        DesktopOptions.FrameworkSetting,
     ];
 }

@@ -23,4 +23,37 @@ internal static partial class Kernel32
 
     [LibraryImport("kernel32.dll")]
     public static partial uint WTSGetActiveConsoleSessionId();
+
+    public const uint TH32CS_SNAPPROCESS = 0x00000002;
+
+    [LibraryImport("kernel32.dll", SetLastError = true)]
+    public static partial nint CreateToolhelp32Snapshot(uint flags, uint processId);
+
+    [LibraryImport("kernel32.dll", SetLastError = true)]
+    [return: MarshalAs(UnmanagedType.Bool)]
+    public static unsafe partial bool Process32FirstW(nint snapshot, PROCESSENTRY32W* entry);
+
+    [LibraryImport("kernel32.dll", SetLastError = true)]
+    [return: MarshalAs(UnmanagedType.Bool)]
+    public static unsafe partial bool Process32NextW(nint snapshot, PROCESSENTRY32W* entry);
+
+    [LibraryImport("kernel32.dll")]
+    [return: MarshalAs(UnmanagedType.Bool)]
+    public static partial bool CloseHandle(nint handle);
+}
+
+/// <summary>tlhelp32.h's PROCESSENTRY32W: one process of a Toolhelp snapshot.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal unsafe struct PROCESSENTRY32W
+{
+    public uint dwSize;
+    public uint cntUsage;
+    public uint th32ProcessID;
+    public nuint th32DefaultHeapID;
+    public uint th32ModuleID;
+    public uint cntThreads;
+    public uint th32ParentProcessID;
+    public int pcPriClassBase;
+    public uint dwFlags;
+    public fixed char szExeFile[260];
 }

@@ -125,11 +125,18 @@ internal static unsafe class WindowsWindows
         }
     }
 
-    public static int Launch(LaunchRequest request)
+    /// <summary>
+    /// Starts the program with its standard output and error redirected, so a console program's last words can go
+    /// into the evidence (a GUI program writes nothing there and is not bothered by it). The caller owns the returned
+    /// process: it reads the output and disposes the handle.
+    /// </summary>
+    public static Process Launch(LaunchRequest request)
     {
         var start = new ProcessStartInfo(request.Program)
         {
             UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
             WorkingDirectory = request.WorkingDirectory ?? "",
         };
         foreach (var argument in request.Arguments)
@@ -140,10 +147,9 @@ internal static unsafe class WindowsWindows
         request.Apply(start);
         try
         {
-            using var process = Process.Start(start) ?? throw new DesktopDriverException($"could not start '{request.Program}'");
-            // Before the handle is let go, which closes its input pipe.
+            var process = Process.Start(start) ?? throw new DesktopDriverException($"could not start '{request.Program}'");
             request.Feed(process).GetAwaiter().GetResult();
-            return process.Id;
+            return process;
         }
         catch (System.ComponentModel.Win32Exception ex)
         {

@@ -188,7 +188,9 @@ internal static unsafe class Win32Controls
         }
 
         User32.GetWindowRect(handle, out var rect);
-        var id = User32.GetDlgCtrlID(handle);
+        // A top-level window's "control id" is its menu handle: only child windows have ids worth a selector.
+        const int WsChild = 0x40000000;
+        var id = (style & WsChild) != 0 ? User32.GetDlgCtrlID(handle) : 0;
         return new ElementInfo(
             text,
             type,
@@ -204,7 +206,7 @@ internal static unsafe class Win32Controls
         var children = depth > 0 && byParent.TryGetValue(handle, out var list)
             ? list.Select(child => Node(child, depth - 1, byParent)).ToList()
             : [];
-        return new ElementNode(Read(handle), children);
+        return new ElementNode(Read(handle), children) { Framework = ElementFramework.Win32 };
     }
 
     private static List<nint> Children(nint root)
