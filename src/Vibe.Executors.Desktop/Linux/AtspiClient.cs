@@ -217,7 +217,7 @@ internal sealed unsafe partial class AtspiClient
     /// <summary>True when <paramref name="node"/> is <paramref name="target"/> or lies below it.</summary>
     private static bool Inside(nint node, nint target)
     {
-        if (node == target)
+        if (Same(node, target))
         {
             return true;
         }
@@ -232,7 +232,7 @@ internal sealed unsafe partial class AtspiClient
                 return false;
             }
 
-            if (parent == target)
+            if (Same(parent, target))
             {
                 Atspi.g_object_unref(parent);
                 return true;
@@ -247,6 +247,42 @@ internal sealed unsafe partial class AtspiClient
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The same element. A container that manages its descendants (Calc's sheet) hands out a new object for a cell
+    /// each time it is asked, so two objects with the same role, name and place on the screen are the same cell.
+    /// </summary>
+    private static bool Same(nint a, nint b)
+    {
+        if (a == b)
+        {
+            return true;
+        }
+
+        var first = Extents(a);
+        if (first.IsEmpty || first != Extents(b))
+        {
+            return false;
+        }
+
+        var nameA = TakeString(Atspi.atspi_accessible_get_name(a, out var error));
+        if (TakeError(error) is not null)
+        {
+            return false;
+        }
+
+        var nameB = TakeString(Atspi.atspi_accessible_get_name(b, out error));
+        if (TakeError(error) is not null || nameA != nameB)
+        {
+            return false;
+        }
+
+        var roleA = TakeString(Atspi.atspi_accessible_get_role_name(a, out error));
+        _ = TakeError(error);
+        var roleB = TakeString(Atspi.atspi_accessible_get_role_name(b, out error));
+        _ = TakeError(error);
+        return roleA == roleB;
     }
 
     private string Describe(nint accessible) =>
