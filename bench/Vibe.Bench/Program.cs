@@ -19,6 +19,7 @@ IFigure[] figures =
     new ServiceAtRestFigure(),
     new WebExecutorFigure(),
     new MicroFigure(),
+    new DesktopCalcFigure(),
 ];
 
 var environment = new BenchEnvironment(quick, root) { SkipAnchors = args.Contains("--no-anchors") };

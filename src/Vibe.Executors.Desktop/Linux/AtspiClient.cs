@@ -43,7 +43,7 @@ internal sealed unsafe partial class AtspiClient
                 {
                     var found = new List<DesktopElement>();
                     var visited = 0;
-                    Collect(root, window, selector, limit, found, ref visited, depth: 0, cancellationToken);
+                    Search(root, window, selector, limit, found, ref visited, depth: 0, cancellationToken);
                     if (found.Count == 0)
                     {
                         // libatspi keeps children it has read and learns of changes only from events, which a
@@ -217,7 +217,7 @@ internal sealed unsafe partial class AtspiClient
     /// <summary>True when <paramref name="node"/> is <paramref name="target"/> or lies below it.</summary>
     private static bool Inside(nint node, nint target)
     {
-        if (node == target)
+        if (Same(node, target))
         {
             return true;
         }
@@ -232,7 +232,7 @@ internal sealed unsafe partial class AtspiClient
                 return false;
             }
 
-            if (parent == target)
+            if (Same(parent, target))
             {
                 Atspi.g_object_unref(parent);
                 return true;
@@ -247,6 +247,42 @@ internal sealed unsafe partial class AtspiClient
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The same element. A container that manages its descendants (Calc's sheet) hands out a new object for a cell
+    /// each time it is asked, so two objects with the same role, name and place on the screen are the same cell.
+    /// </summary>
+    private static bool Same(nint a, nint b)
+    {
+        if (a == b)
+        {
+            return true;
+        }
+
+        var first = Extents(a);
+        if (first.IsEmpty || first != Extents(b))
+        {
+            return false;
+        }
+
+        var nameA = TakeString(Atspi.atspi_accessible_get_name(a, out var error));
+        if (TakeError(error) is not null)
+        {
+            return false;
+        }
+
+        var nameB = TakeString(Atspi.atspi_accessible_get_name(b, out error));
+        if (TakeError(error) is not null || nameA != nameB)
+        {
+            return false;
+        }
+
+        var roleA = TakeString(Atspi.atspi_accessible_get_role_name(a, out error));
+        _ = TakeError(error);
+        var roleB = TakeString(Atspi.atspi_accessible_get_role_name(b, out error));
+        _ = TakeError(error);
+        return roleA == roleB;
     }
 
     private string Describe(nint accessible) =>
@@ -429,60 +465,68 @@ internal sealed unsafe partial class AtspiClient
         return chosen < 0 ? 0 : candidates[chosen].Frame;
     }
 
+    /// <summary>The walk: every child, one at a time (toolkits without Collection, and containers that manage their descendants).</summary>
     private void Collect(
         nint node, DesktopWindow window, ElementSelector selector, int limit, List<DesktopElement> found, ref int visited, int depth, CancellationToken cancellationToken)
     {
         foreach (var child in Children(node))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (found.Count >= limit || ++visited > MaxNodes)
+            Visit(child, window, selector, limit, found, ref visited, depth, cancellationToken);
+        }
+    }
+
+    /// <summary>One child of the walk and what lies below it; takes over the child's reference.</summary>
+    private void Visit(
+        nint child, DesktopWindow window, ElementSelector selector, int limit, List<DesktopElement> found, ref int visited, int depth, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (found.Count >= limit || ++visited > MaxNodes)
+        {
+            Atspi.g_object_unref(child);
+            return;
+        }
+
+        var info = Light(child, selector);
+        if (info is null)
+        {
+            Atspi.g_object_unref(child);
+            return;
+        }
+
+        if (info.Type == ControlType.Table && CellAddress.From(selector) is { } address
+            && TableCell(child, address) is { } cell)
+        {
+            // A sheet has millions of cells, far past the children cap: ask the table for the one cell.
+            if (selector.Matches(cell.Info))
             {
-                Atspi.g_object_unref(child);
-                continue;
+                found.Add(new AtspiElement(this, cell.Accessible, window, cell.Info));
+            }
+            else
+            {
+                Atspi.g_object_unref(cell.Accessible);
             }
 
-            var info = Info(child);
-            if (info is null)
-            {
-                Atspi.g_object_unref(child);
-                continue;
-            }
+            Atspi.g_object_unref(child);
+            return;
+        }
 
-            if (info.Type == ControlType.Table && CellAddress.From(selector) is { } address
-                && TableCell(child, address) is { } cell)
-            {
-                // A sheet has millions of cells, far past the children cap: ask the table for the one cell.
-                if (selector.Matches(cell.Info))
-                {
-                    found.Add(new AtspiElement(this, cell.Accessible, window, cell.Info));
-                }
-                else
-                {
-                    Atspi.g_object_unref(cell.Accessible);
-                }
-
-                Atspi.g_object_unref(child);
-                continue;
-            }
-
-            if (selector.Matches(info))
-            {
-                found.Add(new AtspiElement(this, child, window, info));
-                if (found.Count < limit)
-                {
-                    Collect(child, window, selector, limit, found, ref visited, depth + 1, cancellationToken);
-                }
-
-                continue;
-            }
-
-            if (depth < 64)
+        if (selector.Matches(info) && Info(child) is { } full && selector.Matches(full))
+        {
+            found.Add(new AtspiElement(this, child, window, full));
+            if (found.Count < limit)
             {
                 Collect(child, window, selector, limit, found, ref visited, depth + 1, cancellationToken);
             }
 
-            Atspi.g_object_unref(child);
+            return;
         }
+
+        if (depth < 64)
+        {
+            Collect(child, window, selector, limit, found, ref visited, depth + 1, cancellationToken);
+        }
+
+        Atspi.g_object_unref(child);
     }
 
     /// <summary>The table's cell at the address (AT-SPI Table), or null when it is not a table or has no such cell.</summary>

@@ -203,6 +203,31 @@ internal sealed unsafe partial class X11Driver
     /// org.a11y.Bus and also reads the root window's AT_SPI_BUS property, which at-spi-bus-launcher sets when it
     /// starts; a program on another session bus (or of another user) has only the property to go by.
     /// </summary>
+    /// <summary>
+    /// Writes the session's accessibility bus address to the root window's AT_SPI_BUS, as at-spi-bus-launcher does
+    /// when it starts. Qt 5.15 registers its tree only when the property is there (measured with FeatherPad: with
+    /// QT_LINUX_ACCESSIBILITY_ALWAYS_ON and org.a11y.Bus on its session bus, but no property, it never registers),
+    /// and a bare Xvfb drops root properties whenever its last client leaves. Returns the address, or null when
+    /// the session has no accessibility bus to point at.
+    /// </summary>
+    private string? PublishAccessibilityBus()
+    {
+        if (AccessibilityBusAddress.Query() is not { } address)
+        {
+            return null;
+        }
+
+        var bytes = System.Text.Encoding.UTF8.GetBytes(address);
+        fixed (byte* data = bytes)
+        {
+            // XA_STRING is atom 31; PropModeReplace is 0.
+            Xlib.XChangeProperty(_display, _root, _atoms.AtSpiBus, 31, 8, 0, data, bytes.Length);
+        }
+
+        Xlib.XSync(_display, 0);
+        return ReadText(_root, _atoms.AtSpiBus).Length > 0 ? address : null;
+    }
+
     private string? AccessibilityBusProblem() =>
         ReadText(_root, _atoms.AtSpiBus).Length > 0
             ? null

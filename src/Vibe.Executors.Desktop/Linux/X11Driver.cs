@@ -97,7 +97,9 @@ internal sealed partial class X11Driver : IDesktopDriver
                 details["window manager"] = WindowManagerName() ?? "none";
                 if (_accessibility)
                 {
-                    details["AT_SPI_BUS"] = AccessibilityBusProblem() is { } missing ? "missing: " + missing : "published";
+                    details["AT_SPI_BUS"] = AccessibilityBusProblem() is not { } missing ? "published"
+                        : PublishAccessibilityBus() is { } address ? $"published by vibe ({address}): the display had none, and Qt programs started from now on need it"
+                        : "missing: " + missing;
                 }
                 return new DesktopSessionInfo(Backend, problem is null, problem, new ScreenRect(0, 0, width, height), details);
             },

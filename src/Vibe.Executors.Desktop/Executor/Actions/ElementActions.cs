@@ -84,6 +84,7 @@ internal sealed class TypeAction : IDesktopAction
         }
 
         await session.Driver.TypeTextAsync(text, delay, ct);
+        await session.WaitUntilShownAsync(element, text, ct);
         await session.RememberSecretPlaceAsync(text, element, ct);
         step.Log($"typed {text.Length} characters into {element}");
     }

@@ -108,6 +108,30 @@ internal static unsafe partial class Atspi
     [LibraryImport(Library)]
     public static partial int atspi_selection_select_child(nint selection, int childIndex, out nint error);
 
+    /// <summary>The role's name ("push button"), as atspi_accessible_get_role_name gives it; g_free it.</summary>
+    [LibraryImport(Library)]
+    public static partial nint atspi_role_get_name(int role);
+
+    [LibraryImport(Library)]
+    public static partial nint atspi_state_set_new(nint states);
+
+    [LibraryImport(Library)]
+    public static partial void atspi_state_set_add(nint set, int state);
+
+    [LibraryImport(Library)]
+    public static partial nint atspi_match_rule_new(
+        nint states, int stateMatchType, nint attributes, int attributeMatchType, nint roles, int roleMatchType, nint interfaces, int interfaceMatchType, int invert);
+
+    /// <summary>GArray of new AtspiAccessible* references (the caller unrefs each and frees the array).</summary>
+    [LibraryImport(Library)]
+    public static partial nint atspi_collection_get_matches(nint collection, nint rule, int sortBy, int count, int traverse, out nint error);
+
+    [LibraryImport(GLib)]
+    public static partial nint g_array_new(int zeroTerminated, int clear, uint elementSize);
+
+    [LibraryImport(GLib)]
+    public static partial nint g_array_append_vals(nint array, void* data, uint length);
+
     [LibraryImport(GLib)]
     public static partial void g_free(nint memory);
 
@@ -166,5 +190,13 @@ internal enum AtspiState
     Sensitive = 24,
     Showing = 25,
     Visible = 30,
+    ManagesDescendants = 31,
     ReadOnly = 43,
+}
+
+/// <summary>AtspiCollectionMatchType: how a match rule's list of states or roles is compared.</summary>
+internal enum CollectionMatch
+{
+    All = 1,
+    Any = 2,
 }
