@@ -107,10 +107,6 @@ public class DashboardTests
         await world.StartDashboardAsync();
         var page = await world.NewPageAsync();
 
-        await page.GotoAsync("/robots");
-        await Expect(page.Locator("tr[data-robot=vault] td.runners")).ToContainTextAsync("none alive");
-        await Expect(page.Locator("tr[data-robot=vault] td.runners")).ToContainTextAsync("pinned: vault-host");
-        await Expect(page.Locator("tr[data-robot=ticker] td.runners")).ToContainTextAsync("robot-host-1");
         await page.GotoAsync("/robots/vault");
         await page.ClickAsync("button[data-action='Run now']");
 
@@ -119,6 +115,18 @@ public class DashboardTests
         var status = await world.CliAsync("status", "--json", "--robot", "vault");
         Assert.True(status.ExitCode == 0, status.ToString());
         Assert.Empty(JsonNode.Parse(status.Output)!.AsArray());
+
+        // The robots page says which live hosts may run each robot.
+        await page.GotoAsync("/robots");
+        await Expect(page.Locator("tr[data-robot=vault] td.runners")).ToContainTextAsync("none alive");
+        await Expect(page.Locator("tr[data-robot=vault] td.runners")).ToContainTextAsync("pinned: vault-host");
+        await Expect(page.Locator("tr[data-robot=ticker] td.runners")).ToContainTextAsync("robot-host-1");
+
+        // /api/hosts lists the live services with their labels.
+        var hosts = JsonNode.Parse(await (await page.APIRequest.GetAsync("/api/hosts")).TextAsync())!.AsArray();
+        var host = Assert.Single(hosts);
+        Assert.Equal("robot-host-1", (string?)host!["host"]);
+        Assert.Equal(["office"], host["labels"]!.AsArray().Select(label => (string?)label));
     }
 
     [Fact]

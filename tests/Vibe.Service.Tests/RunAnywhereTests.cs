@@ -49,6 +49,11 @@ public class RunAnywhereTests
         var broken = Assert.Single(await world.Store.RunsAsync("render-broken"));
         Assert.Equal(RunStatus.Failed, broken.Status);
         Assert.Equal("host-b", broken.Host);
+
+        // `vibe status` on the operator's desk lists both hosts with their labels.
+        var status = await world.CliAsync("ops-desk", "status");
+        Assert.Contains($"service: running on host-b [labels: gpu, night] (pid {hostB.Pid})", status.Output, StringComparison.Ordinal);
+        Assert.Contains("service: running on host-a [labels: office] (pid ", status.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -11,6 +11,7 @@ using Vibe.Application.Robots.PauseRobot;
 using Vibe.Application.Robots.ResumeRobot;
 using Vibe.Application.Runs.CancelRun;
 using Vibe.Application.Runs.EnqueueRun;
+using Vibe.Application.Runs.GetRun;
 using Vibe.Application.Runs.PlaceRun;
 using Vibe.Application.Runs.RerunTask;
 using Vibe.Dashboard.Security;
@@ -48,9 +49,17 @@ internal static class Actions
         actions.MapPost("/runs/{id:long}/rerun", async (HttpContext http, IMediator mediator, long id) =>
         {
             var user = DashboardUser.Of(http);
+            var original = await mediator.Send(new GetRun(id), http.RequestAborted);
+            var placement = await mediator.Send(new PlaceRun(original.Run.Robot, CanRunHere: false), http.RequestAborted);
+            if (placement.Decision != Placement.Queue)
+            {
+                Log(http, user, $"rerun {id}: refused, {placement.Reason}");
+                return Done($"/runs/{id}", $"not rerun: {placement.Reason}");
+            }
+
             var run = await mediator.Send(new RerunTask(id) { RequestedBy = user.Name }, http.RequestAborted);
             Log(http, user, $"rerun {id}: run {run.Id}");
-            return Done($"/runs/{run.Id}", $"run {run.Id} reruns run {id}");
+            return Done($"/runs/{run.Id}", $"run {run.Id} reruns run {id}, queued for {placement.EligibleText}");
         });
 
         actions.MapPost("/runs/{id:long}/cancel", async (HttpContext http, IMediator mediator, long id) =>
