@@ -12,7 +12,6 @@ using Vibe.Domain.Runs;
 using Vibe.Host.Output;
 using Vibe.Infrastructure.Configuration;
 using Vibe.Infrastructure.Service;
-using Placement = Vibe.Application.Runs.PlaceRun.Placement;
 
 namespace Vibe.Host.Cli;
 
