@@ -37,7 +37,7 @@ public class RunAnywhereTests
 
         var report = waited + "\n" + failed + "\n" + await world.ReportAsync();
         Assert.True(waited.ExitCode == 0, report);
-        Assert.Contains($"queued; the vibe service (pid {hostB.Pid}) on host-b runs it", waited.Output, StringComparison.Ordinal);
+        Assert.Contains($"queued; the vibe service (pid {hostB.Pid}) runs it on host-b", waited.Output, StringComparison.Ordinal);
         Assert.Contains("rendering on the gpu host", waited.Output, StringComparison.Ordinal);
         var render = Assert.Single(await world.Store.RunsAsync("render"));
         Assert.Equal(RunStatus.Succeeded, render.Status);
@@ -121,7 +121,7 @@ public class RunAnywhereTests
 
         var report = waited + "\n" + refused + "\n" + await world.ReportAsync();
         Assert.True(waited.ExitCode == 0, report);
-        Assert.Contains("on svc runs it", waited.Output, StringComparison.Ordinal);
+        Assert.Contains("runs it on svc", waited.Output, StringComparison.Ordinal);
         Assert.Equal("svc", Assert.Single(await world.Store.RunsAsync("render")).Host);
         Assert.True(refused.ExitCode == 5, report);
         Assert.Contains("no live vibe service may run 'vault' (pinned to \"hosts\": vault-host); live services: svc [GPU]", refused.Error, StringComparison.Ordinal);

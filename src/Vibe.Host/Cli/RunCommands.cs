@@ -108,7 +108,7 @@ internal sealed class RunCommands
         }
         else if (placement.Eligible is [var only])
         {
-            Console.Out.WriteLine($"run {queued.Id} queued; the vibe service (pid {only.ProcessId}) on {only.Host} runs it{follow}");
+            Console.Out.WriteLine($"run {queued.Id} queued; the vibe service (pid {only.ProcessId}) runs it on {only.Host}{follow}");
         }
         else
         {
