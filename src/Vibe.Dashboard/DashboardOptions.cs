@@ -15,5 +15,5 @@ public sealed class DashboardOptions
     public required string KeysDirectory { get; init; }
 
     /// <summary>A service whose heartbeat is older than this is not shown as live.</summary>
-    public TimeSpan StaleAfter { get; set; } = TimeSpan.FromSeconds(45);
+    public TimeSpan StaleAfter { get; set; } = Application.Services.ServiceLiveness.StaleAfter;
 }

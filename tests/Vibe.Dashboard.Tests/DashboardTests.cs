@@ -65,6 +65,71 @@ public class DashboardTests
     }
 
     [Fact]
+    public async Task A_robot_paused_until_a_time_a_few_seconds_ahead_resumes_by_itself()
+    {
+        await using var world = new DashboardWorld(Robots.Json);
+        await world.StartServiceAsync();
+        await world.StartDashboardAsync();
+        var page = await world.NewPageAsync();
+
+        await page.GotoAsync("/robots/ticker");
+        // A time in the browser's own zone, as a person types it, far enough ahead to see the pause in force first.
+        var until = await page.EvaluateAsync<string>(
+            """
+            () => {
+              const at = new Date(Date.now() + 8000);
+              const two = n => String(n).padStart(2, "0");
+              return `${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())}T${two(at.getHours())}:${two(at.getMinutes())}:${two(at.getSeconds())}`;
+            }
+            """);
+        var untilUtc = await page.EvaluateAsync<string>("text => new Date(text).toISOString()", until);
+        await page.Locator("input[name=until]").FillAsync(until);
+        await page.Locator("input[name=reason]").FillAsync("short break");
+        await page.ClickAsync("button[data-action=Pause]");
+        await Expect(page.Locator("#notice")).ToContainTextAsync("ticker paused until");
+        await Expect(page.Locator("#pause-state")).ToContainTextAsync("paused until");
+
+        // Nobody resumes it: the page shows it unpaused once the time has passed, and the ticker fires again.
+        await ReloadUntilAsync(page, "#pause-state", text => text.Trim() == "no", world);
+        await Expect(page.Locator("#next-fire-times")).Not.ToContainTextAsync("skipped: paused");
+        await Expect(page.Locator("button[data-action=Pause]")).ToBeVisibleAsync();
+        var end = DateTime.Parse(untilUtc, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
+        await EventuallyAsync(page, "/api/runs?robot=ticker&status=Succeeded", runs => runs.Any(run => (DateTime?)run!["scheduledFireTime"] >= end), world);
+    }
+
+    [Fact]
+    public async Task Run_now_of_a_robot_pinned_to_a_host_that_is_not_alive_says_so_and_queues_nothing()
+    {
+        await using var world = new DashboardWorld(Robots.Json);
+        world.Environment["VIBE_HOST_NAME"] = "robot-host-1";
+        world.Environment["VIBE_HOST_LABELS"] = "office";
+        await world.StartServiceAsync();
+        await world.StartDashboardAsync();
+        var page = await world.NewPageAsync();
+
+        await page.GotoAsync("/robots/vault");
+        await page.ClickAsync("button[data-action='Run now']");
+
+        await Expect(page.Locator("#notice")).ToContainTextAsync("not run: no live vibe service may run 'vault' (pinned to \"hosts\": vault-host); live services: robot-host-1 [office]");
+        Assert.EndsWith("/robots/vault", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
+        var status = await world.CliAsync("status", "--json", "--robot", "vault");
+        Assert.True(status.ExitCode == 0, status.ToString());
+        Assert.Empty(JsonNode.Parse(status.Output)!.AsArray());
+
+        // The robots page says which live hosts may run each robot.
+        await page.GotoAsync("/robots");
+        await Expect(page.Locator("tr[data-robot=vault] td.runners")).ToContainTextAsync("none alive");
+        await Expect(page.Locator("tr[data-robot=vault] td.runners")).ToContainTextAsync("pinned: vault-host");
+        await Expect(page.Locator("tr[data-robot=ticker] td.runners")).ToContainTextAsync("robot-host-1");
+
+        // /api/hosts lists the live services with their labels.
+        var hosts = JsonNode.Parse(await (await page.APIRequest.GetAsync("/api/hosts")).TextAsync())!.AsArray();
+        var host = Assert.Single(hosts);
+        Assert.Equal("robot-host-1", (string?)host!["host"]);
+        Assert.Equal(["office"], host["labels"]!.AsArray().Select(label => (string?)label));
+    }
+
+    [Fact]
     public async Task Run_now_shows_the_live_log_until_the_run_Succeeded()
     {
         await using var world = new DashboardWorld(Robots.Json);
@@ -122,12 +187,10 @@ public class DashboardTests
 
         await page.ClickAsync("header button[type=submit]");
         await SignInAsync(page, "otto", "operator-pass-1");
-        Assert.Equal(400, await PostAsync(page, "/robots/ticker/run-now", withToken: false));
-        Assert.Equal(200, await PostAsync(page, "/robots/ticker/run-now", withToken: true));
-        var status = await world.CliAsync("status", "--json");
-        var runs = JsonNode.Parse(status.Output)!.AsArray();
-        var single = Assert.Single(runs);
-        Assert.Equal("ticker", (string?)single!["robot"]);
+        Assert.Equal(400, await PostAsync(page, "/robots/ticker/pause", withToken: false));
+        Assert.False(await PausedAsync(world, "ticker"));
+        Assert.Equal(200, await PostAsync(page, "/robots/ticker/pause", withToken: true));
+        Assert.True(await PausedAsync(world, "ticker"));
     }
 
     [Fact]
@@ -217,6 +280,34 @@ public class DashboardTests
         Assert.Contains("/api/runs", paths);
         Assert.Contains("/api/runs/{id}", paths);
         Assert.Contains("/api/robots", paths);
+    }
+
+    private static async Task<bool> PausedAsync(DashboardWorld world, string robot)
+    {
+        var listed = await world.CliAsync("list-robots", "--json");
+        return (bool)JsonNode.Parse(listed.Output)!.AsArray().Single(node => (string?)node!["name"] == robot)!["paused"]!;
+    }
+
+    /// <summary>Reloads the page until an element's text says what is expected (the robot page does not refresh itself).</summary>
+    private static async Task ReloadUntilAsync(IPage page, string selector, Func<string, bool> done, DashboardWorld world)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            var text = await page.Locator(selector).TextContentAsync() ?? "";
+            if (done(text))
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new Xunit.Sdk.XunitException($"{selector} never showed what was expected; it says '{text}'\n{world.Report()}");
+            }
+
+            await Task.Delay(250);
+            await page.ReloadAsync();
+        }
     }
 
     private static async Task SignInAsync(IPage page, string user, string password)

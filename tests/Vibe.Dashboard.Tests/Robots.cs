@@ -11,7 +11,9 @@ internal static class Robots
           { "name": "slow-hello", "executor": "shell",
             "steps": [ { "action": "log", "message": "hello from step one" }, { "action": "wait", "duration": "4s" }, { "action": "log", "message": "hello from step three" } ] },
           { "name": "sleeper", "executor": "shell",
-            "steps": [ { "action": "log", "message": "going to sleep" }, { "action": "wait", "duration": "10m" } ] }
+            "steps": [ { "action": "log", "message": "going to sleep" }, { "action": "wait", "duration": "10m" } ] },
+          { "name": "vault", "description": "Runs only on the vault host", "executor": "shell", "hosts": ["vault-host"],
+            "steps": [ { "action": "log", "message": "opening the vault" } ] }
         ] }
         """;
 

@@ -9,7 +9,10 @@ namespace Vibe.IntegrationTests;
 public class CliContractTests
 {
     private const string Robots = """
-        { "robots": [ { "name": "greeter", "executor": "shell", "steps": [ { "action": "log", "message": "hi" } ] } ] }
+        { "robots": [
+          { "name": "greeter", "executor": "shell", "steps": [ { "action": "log", "message": "hi" } ] },
+          { "name": "pinned", "executor": "shell", "hosts": ["elsewhere"], "steps": [ { "action": "log", "message": "hi" } ] }
+        ] }
         """;
 
     public static TheoryData<string, int, string> Mistakes => new()
@@ -30,6 +33,11 @@ public class CliContractTests
         { "run-now", 3, "<robot> is missing" },
         { "run-now greeter --wiat", 3, "unknown option '--wiat' for 'run-now' (did you mean '--wait'?)" },
         { "run-now greeter extra", 3, "unexpected argument 'extra'" },
+        { "run-now greeter --here --queue", 3, "--here and --queue cannot be used together" },
+        { "run-now nosuch --queue", 2, "no robot named 'nosuch'" },
+        { "run-now pinned", 5, "no live vibe service may run 'pinned' (pinned to \"hosts\": elsewhere); no vibe service is running; this host (" },
+        { "rerun 1 --queue --here", 3, "--here and --queue cannot be used together" },
+        { "rerun 42 --here", 2, "no run with id 42" },
         { "statsu", 3, "unknown command 'statsu' (did you mean 'status'?)" },
         { "list-robots extra", 3, "'list-robots' takes no argument, but was given 'extra'" },
         { "validate --jsno", 3, "unknown option '--jsno' for 'validate' (did you mean '--json'?)" },

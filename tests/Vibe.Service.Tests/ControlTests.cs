@@ -127,6 +127,49 @@ public class ControlTests
         Assert.True(again.ExitCode == 4 && again.Error.Contains("already ended Cancelled", StringComparison.Ordinal), again.ToString());
     }
 
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task Cancelling_a_run_executing_in_the_foreground_of_another_process_ends_it_Cancelled_by_the_operator(string store)
+    {
+        await using var world = await WorldAsync(store);
+        using var foreground = Vibe.TestSupport.VibeProcess.Start(world.Directory, world.EnvironmentFor(null), "run-now", "sleeper", "--here");
+        var output = foreground.StandardOutput.ReadToEndAsync();
+        var errors = foreground.StandardError.ReadToEndAsync();
+        try
+        {
+            var running = await Eventually.ValueAsync(
+                async () => (await world.Store.RunsAsync("sleeper")).SingleOrDefault(),
+                run => run is not null && run.Status == RunStatus.Running,
+                async _ => "the foreground run never started\n" + await world.ReportAsync());
+            await Eventually.TrueAsync(
+                async () => (await world.Store.LogAsync(running!.Id)).Any(line => line.Message.Contains("going to sleep", StringComparison.Ordinal)),
+                async () => "the foreground run never reached its wait\n" + await world.ReportAsync());
+
+            var cancel = await world.CliAsync(OperatorHost(store), "cancel", running!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.True(cancel.ExitCode == 0 && cancel.Output.Contains("cancel requested", StringComparison.Ordinal), cancel.ToString());
+
+            using (var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
+            {
+                await foreground.WaitForExitAsync(limit.Token);
+            }
+
+            var said = $"exit {foreground.ExitCode}\n--- stdout ---\n{await output}--- stderr ---\n{await errors}";
+            Assert.True(foreground.ExitCode == 130, said);
+            Assert.Contains($"run {running.Id} cancelled: cancelled by {Environment.UserName}", said, StringComparison.Ordinal);
+            var cancelled = await world.Store.RunAsync(running.Id);
+            Assert.Equal(RunStatus.Cancelled, cancelled!.Status);
+            Assert.StartsWith($"cancelled by {Environment.UserName}", cancelled.Error, StringComparison.Ordinal);
+            Assert.Single(await world.Store.RunsAsync("sleeper"));
+        }
+        finally
+        {
+            if (!foreground.HasExited)
+            {
+                foreground.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
     [Fact]
     public async Task Cancelling_a_queued_run_withdraws_it()
     {

@@ -77,7 +77,7 @@ internal sealed class ServiceWorkspace : IAsyncDisposable
     /// The environment of a process that runs as <paramref name="host"/>. On PostgreSQL each host gets its own data
     /// folder (pid file, run folders), as separate machines would; on SQLite the data folder holds the shared database.
     /// </summary>
-    public Dictionary<string, string> EnvironmentFor(string? host)
+    public Dictionary<string, string> EnvironmentFor(string? host, params (string Key, string Value)[] settings)
     {
         var environment = new Dictionary<string, string>(_shared);
         if (host is not null)
@@ -89,14 +89,22 @@ internal sealed class ServiceWorkspace : IAsyncDisposable
             }
         }
 
+        foreach (var (key, value) in settings)
+        {
+            environment[key] = value;
+        }
+
         return environment;
     }
 
     public string DataDirectoryOf(string host) => Files.PathOf(_database is null ? ".vibe" : ".vibe-" + host);
 
-    public async Task<ServiceProcess> StartServiceAsync(string host)
+    public Task<ServiceProcess> StartServiceAsync(string host) => StartServiceAsync(host, []);
+
+    /// <summary>Starts `vibe start-service` as <paramref name="host"/>, with its own settings (VIBE_HOST_LABELS…) on top of the shared ones.</summary>
+    public async Task<ServiceProcess> StartServiceAsync(string host, params (string Key, string Value)[] settings)
     {
-        var service = ServiceProcess.Start(host, Directory, EnvironmentFor(host));
+        var service = ServiceProcess.Start(host, Directory, EnvironmentFor(host, settings));
         _services.Add(service);
         try
         {
@@ -112,6 +120,10 @@ internal sealed class ServiceWorkspace : IAsyncDisposable
 
     /// <summary>Runs a `vibe` command as a user on <paramref name="host"/> would (null: the machine's own name).</summary>
     public Task<CliResult> CliAsync(string? host, params string[] args) => VibeProcess.RunAsync(Directory, EnvironmentFor(host), args);
+
+    /// <summary>Runs a `vibe` command as a user on <paramref name="host"/> with settings of its own (another data folder…).</summary>
+    public Task<CliResult> CliWithAsync(string? host, (string Key, string Value)[] settings, params string[] args) =>
+        VibeProcess.RunAsync(Directory, EnvironmentFor(host, settings), args);
 
     /// <summary>What every service printed and what the store holds: the explanation attached to a failed assertion.</summary>
     public async Task<string> ReportAsync(string? robot = null)

@@ -17,7 +17,7 @@ internal sealed class HostIdentity : IHostIdentity
     public HostIdentity(HostOptions options)
     {
         HostName = string.IsNullOrWhiteSpace(options.Name) ? Environment.MachineName : options.Name.Trim();
-        Labels = (options.Labels ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Labels = Vibe.Domain.Services.HostLabels.Parse(options.Labels);
     }
 
     public string HostName { get; }

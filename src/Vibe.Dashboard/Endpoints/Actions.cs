@@ -11,6 +11,8 @@ using Vibe.Application.Robots.PauseRobot;
 using Vibe.Application.Robots.ResumeRobot;
 using Vibe.Application.Runs.CancelRun;
 using Vibe.Application.Runs.EnqueueRun;
+using Vibe.Application.Runs.GetRun;
+using Vibe.Application.Runs.PlaceRun;
 using Vibe.Application.Runs.RerunTask;
 using Vibe.Dashboard.Security;
 using Vibe.Domain.Runs;
@@ -31,17 +33,33 @@ internal static class Actions
         actions.MapPost("/robots/{name}/run-now", async (HttpContext http, IMediator mediator, string name) =>
         {
             var user = DashboardUser.Of(http);
-            var run = await mediator.Send(new EnqueueRun(name, TriggerKind.Manual) { RequestedBy = user.Name }, http.RequestAborted);
+            // The dashboard runs nothing itself: a run nobody alive may take is not queued, and the page says why.
+            var placement = await mediator.Send(new PlaceRun(name, CanRunHere: false), http.RequestAborted);
+            if (placement.Decision != Placement.Queue)
+            {
+                Log(http, user, $"run now {name}: refused, {placement.Reason}");
+                return Done($"/robots/{placement.Robot}", $"not run: {placement.Reason}");
+            }
+
+            var run = await mediator.Send(new EnqueueRun(placement.Robot, TriggerKind.Manual) { RequestedBy = user.Name }, http.RequestAborted);
             Log(http, user, $"run now {name}: run {run.Id}");
-            return Done($"/runs/{run.Id}", $"run {run.Id} of {name} queued by {user.Name}; a live host picks it up");
+            return Done($"/runs/{run.Id}", $"run {run.Id} of {placement.Robot} queued by {user.Name} for {placement.EligibleText}");
         });
 
         actions.MapPost("/runs/{id:long}/rerun", async (HttpContext http, IMediator mediator, long id) =>
         {
             var user = DashboardUser.Of(http);
+            var original = await mediator.Send(new GetRun(id), http.RequestAborted);
+            var placement = await mediator.Send(new PlaceRun(original.Run.Robot, CanRunHere: false), http.RequestAborted);
+            if (placement.Decision != Placement.Queue)
+            {
+                Log(http, user, $"rerun {id}: refused, {placement.Reason}");
+                return Done($"/runs/{id}", $"not rerun: {placement.Reason}");
+            }
+
             var run = await mediator.Send(new RerunTask(id) { RequestedBy = user.Name }, http.RequestAborted);
             Log(http, user, $"rerun {id}: run {run.Id}");
-            return Done($"/runs/{run.Id}", $"run {run.Id} reruns run {id}");
+            return Done($"/runs/{run.Id}", $"run {run.Id} reruns run {id}, queued for {placement.EligibleText}");
         });
 
         actions.MapPost("/runs/{id:long}/cancel", async (HttpContext http, IMediator mediator, long id) =>

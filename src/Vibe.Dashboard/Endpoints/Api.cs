@@ -9,6 +9,7 @@ using Vibe.Application.Robots.ListRobots;
 using Vibe.Application.Runs;
 using Vibe.Application.Runs.GetRun;
 using Vibe.Application.Runs.ListRuns;
+using Vibe.Application.Services.GetServiceStatus;
 using Vibe.Domain.Runs;
 
 namespace Vibe.Dashboard.Endpoints;
@@ -47,5 +48,9 @@ internal static class Api
             var robots = await mediator.Send(new ListRobots(WithPauses: true), http.RequestAborted);
             return TypedResults.Json(robots.Select(RobotDocument.From), Json);
         }).WithName("ListRobots").WithSummary("The declared robots with their next fire times and pauses (as `vibe list-robots --json`)");
+
+        api.MapGet("/hosts", async Task<JsonHttpResult<IReadOnlyList<ServiceStatus>>> (IMediator mediator, HttpContext http) =>
+            TypedResults.Json(await mediator.Send(new GetServiceStatus(), http.RequestAborted), Json))
+            .WithName("ListHosts").WithSummary("The live services (by heartbeat) with their host names and labels, as `vibe status` lists them");
     }
 }

@@ -72,7 +72,7 @@ internal static class Pages
         });
 
         app.MapGet("/robots", async (HttpContext http, IMediator mediator) =>
-            Render<RobotsPage>(new { Chrome = Chrome(http), Robots = await mediator.Send(new ListRobots(WithPauses: true), http.RequestAborted) }));
+            Render<RobotsPage>(new { Chrome = Chrome(http), Robots = await mediator.Send(new ListRobots(WithPauses: true) { WithRunners = true }, http.RequestAborted) }));
 
         app.MapGet("/robots/{name}", async (HttpContext http, IMediator mediator, string name) =>
             Render<RobotPage>(new { Chrome = Chrome(http), Robot = await mediator.Send(new GetRobotHistory(name), http.RequestAborted) }));

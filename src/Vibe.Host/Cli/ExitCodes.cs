@@ -17,9 +17,17 @@ public static class ExitCodes
     /// <summary>The request conflicts with the current state (a run already finished, a service already running).</summary>
     public const int Conflict = 4;
 
-    /// <summary>Something vibe depends on is unavailable (the database).</summary>
+    /// <summary>Something vibe depends on is unavailable (the database, a live host that may run the robot).</summary>
     public const int Unavailable = 5;
 
     /// <summary>Interrupted with Ctrl+C.</summary>
     public const int Interrupted = 130;
+
+    /// <summary>A finished run's exit code, the same whether this session ran it or followed a service's run.</summary>
+    public static int Of(Vibe.Domain.Runs.RunStatus status) => status switch
+    {
+        Vibe.Domain.Runs.RunStatus.Succeeded => Success,
+        Vibe.Domain.Runs.RunStatus.Cancelled => Interrupted,
+        _ => Failed,
+    };
 }

@@ -28,7 +28,7 @@ internal static class RunFollower
                 Console.Out.WriteLine(run.Status == RunStatus.Succeeded
                     ? $"run {run.Id} succeeded in {RunFormatting.Took(run)}"
                     : $"run {run.Id} {run.Status.ToString().ToLowerInvariant()}: {TerminalText.Escape(run.Error ?? "")}");
-                return run.Status == RunStatus.Succeeded ? ExitCodes.Success : ExitCodes.Failed;
+                return ExitCodes.Of(run.Status);
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);

@@ -121,7 +121,7 @@ internal static class ServiceRunner
     {
         await using var scope = services.CreateAsyncScope();
         var alive = await scope.ServiceProvider.GetRequiredService<Mediator.IMediator>()
-            .Send(new GetServiceStatus(TimeSpan.FromSeconds(45)));
+            .Send(new GetServiceStatus());
         var me = services.GetRequiredService<IHostIdentity>().HostName;
         // On this host a killed service leaves a fresh heartbeat behind: only a live process counts.
         bool IsOther(ServiceStatus service) => !string.Equals(service.Host, me, StringComparison.OrdinalIgnoreCase)

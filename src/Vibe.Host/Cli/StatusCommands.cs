@@ -87,7 +87,7 @@ internal sealed class StatusCommands
     /// <summary>Whether a service runs (on any host sharing the database), what it runs, and what fires next.</summary>
     private async Task PrintServiceAsync(Mediator.IMediator mediator)
     {
-        var services = await mediator.Send(new GetServiceStatus(TimeSpan.FromSeconds(45)), _session.Cancellation);
+        var services = await mediator.Send(new GetServiceStatus(), _session.Cancellation);
         if (services.Count == 0)
         {
             Console.Out.WriteLine("service: not running (start it with `vibe start-service`)");
@@ -96,7 +96,8 @@ internal sealed class StatusCommands
         foreach (var service in services)
         {
             var current = service.CurrentRunId is { } id ? $", running run {id}" : ", idle";
-            Console.Out.WriteLine($"service: running on {service.Host} (pid {service.ProcessId}) since {RunFormatting.Time(service.StartedAt)}{current}");
+            var labels = service.Labels.Count == 0 ? "" : $" [labels: {string.Join(", ", service.Labels)}]";
+            Console.Out.WriteLine($"service: running on {service.Host}{labels} (pid {service.ProcessId}) since {RunFormatting.Time(service.StartedAt)}{current}");
         }
 
         try

@@ -27,7 +27,7 @@ internal sealed class ServiceHeartbeat(
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var db = contexts.Create();
-        var instance = new ServiceInstance(host.HostName, Environment.ProcessId, Time.GetUtcNow().UtcDateTime, host.Labels.Count == 0 ? null : string.Join(",", host.Labels));
+        var instance = new ServiceInstance(host.HostName, Environment.ProcessId, Time.GetUtcNow().UtcDateTime, HostLabels.Join([.. host.Labels]));
         db.ServiceInstances.Add(instance);
         await db.SaveChangesAsync(cancellationToken);
         _instanceId = instance.Id;

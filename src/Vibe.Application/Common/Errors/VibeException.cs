@@ -23,6 +23,8 @@ public class VibeException : Exception
         new(VibeErrorKind.Invalid, message) { Details = details ?? [] };
 
     public static VibeException Conflict(string message) => new(VibeErrorKind.Conflict, message);
+
+    public static VibeException Unavailable(string message) => new(VibeErrorKind.Unavailable, message);
 }
 
 public enum VibeErrorKind
@@ -36,6 +38,6 @@ public enum VibeErrorKind
     /// <summary>The request is fine but the state does not allow it (run already finished, service running).</summary>
     Conflict,
 
-    /// <summary>Something outside vibe failed (database unreachable).</summary>
+    /// <summary>Something outside vibe failed (database unreachable), or no live host may run the robot.</summary>
     Unavailable,
 }

@@ -2,7 +2,9 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Vibe.Application.Common.Interfaces;
 using Vibe.Application.Runs;
+using Vibe.Application.Services;
 using Vibe.Domain.Runs;
+using Vibe.Domain.Services;
 
 namespace Vibe.Application.Overview.GetOverview;
 
@@ -18,7 +20,7 @@ public sealed record OverviewReport(
     IReadOnlyList<RunSummary> Failing,
     IReadOnlyList<UpcomingFire> Upcoming);
 
-public sealed record LiveHost(string Host, int ProcessId, DateTime StartedAt, DateTime HeartbeatAt, RunSummary? CurrentRun);
+public sealed record LiveHost(string Host, int ProcessId, DateTime StartedAt, DateTime HeartbeatAt, RunSummary? CurrentRun, IReadOnlyList<string> Labels);
 
 /// <param name="At">The fire time in the robot's time zone.</param>
 public sealed record UpcomingFire(string Robot, DateTimeOffset At, bool Paused);
@@ -30,9 +32,8 @@ public sealed class GetOverviewHandler(IVibeDbContext db, IRobotCatalog catalog,
     {
         var now = time.GetUtcNow();
         var utcNow = now.UtcDateTime;
-        var alive = utcNow - query.StaleAfter;
         var services = await db.ServiceInstances.AsNoTracking()
-            .Where(service => service.StoppedAt == null && service.HeartbeatAt > alive)
+            .Alive(utcNow, query.StaleAfter)
             .OrderBy(service => service.HostName)
             .ToListAsync(cancellationToken);
         var currentIds = services.Select(service => service.CurrentRunId).OfType<long>().ToList();
@@ -40,7 +41,8 @@ public sealed class GetOverviewHandler(IVibeDbContext db, IRobotCatalog catalog,
         var hosts = services
             .Select(service => new LiveHost(
                 service.HostName, service.ProcessId, service.StartedAt, service.HeartbeatAt,
-                service.CurrentRunId is { } id && current.TryGetValue(id, out var run) ? RunSummary.From(run) : null))
+                service.CurrentRunId is { } id && current.TryGetValue(id, out var run) ? RunSummary.From(run) : null,
+                HostLabels.Parse(service.Labels)))
             .ToList();
 
         var since = utcNow - query.Window;

@@ -3,13 +3,19 @@ using Vibe.Application.Common.Errors;
 using Microsoft.EntityFrameworkCore;
 using Vibe.Application.Common.Interfaces;
 using Vibe.Application.Robots.PauseRobot;
+using Vibe.Application.Services;
 using Vibe.Domain.Robots;
+using Vibe.Domain.Services;
 
 namespace Vibe.Application.Robots.ListRobots;
 
 /// <summary>The declared robots with their schedules and next fire times.</summary>
 /// <param name="WithPauses">Read each robot's pause from the store too (the store must exist); false reads only the robot files.</param>
-public sealed record ListRobots(bool WithPauses = false) : IQuery<IReadOnlyList<RobotSummary>>;
+public sealed record ListRobots(bool WithPauses = false) : IQuery<IReadOnlyList<RobotSummary>>
+{
+    /// <summary>Also read the live services and say which may run each robot (the dashboard's robots page).</summary>
+    public bool WithRunners { get; init; }
+}
 
 /// <param name="NextFireTime">The next fire time in the robot's time zone; null when it has no schedule, is disabled or never fires.</param>
 /// <param name="NeverFires">It has a schedule whose cron never fires again (0 0 0 31 2 ?).</param>
@@ -28,6 +34,12 @@ public sealed record RobotSummary(
     public RobotPauseState? Pause { get; init; }
 
     public bool Paused => Pause?.Paused == true;
+
+    /// <summary>The robot's "hosts" pins; empty: any host.</summary>
+    public IReadOnlyList<string> Pins { get; init; } = [];
+
+    /// <summary>The live services' hosts that may run it (the pinning rule); only read with <see cref="ListRobots.WithRunners"/>.</summary>
+    public IReadOnlyList<string>? Runners { get; init; }
 }
 
 public sealed class ListRobotsHandler : IQueryHandler<ListRobots, IReadOnlyList<RobotSummary>>
@@ -66,6 +78,9 @@ public sealed class ListRobotsHandler : IQueryHandler<ListRobots, IReadOnlyList<
             }
         }
 
+        var live = query.WithRunners
+            ? await _db.ServiceInstances.AsNoTracking().Alive(now.UtcDateTime, ServiceLiveness.StaleAfter).OrderBy(service => service.HostName).ToListAsync(cancellationToken)
+            : [];
         return catalog.Robots
             .Select(robot =>
             {
@@ -82,6 +97,10 @@ public sealed class ListRobotsHandler : IQueryHandler<ListRobots, IReadOnlyList<
                     robot.Name, robot.Description, robot.Executor, robot.Enabled, robot.Schedule?.Cron, robot.Schedule?.TimeZone, next, robot.SourceFile, never)
                 {
                     Pause = query.WithPauses ? RobotPauseState.Of(robot.Name, pauses.GetValueOrDefault(robot.Name), now.UtcDateTime) : null,
+                    Pins = robot.Hosts,
+                    Runners = query.WithRunners
+                        ? live.Where(service => robot.MayRunOn(service.HostName, HostLabels.Parse(service.Labels))).Select(service => service.HostName).Distinct(StringComparer.OrdinalIgnoreCase).ToList()
+                        : null,
                 };
             })
             .ToList();

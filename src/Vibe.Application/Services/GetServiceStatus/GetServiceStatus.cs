@@ -1,33 +1,35 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Vibe.Application.Common.Interfaces;
+using Vibe.Domain.Services;
 
 namespace Vibe.Application.Services.GetServiceStatus;
 
-/// <summary>The services alive on this database (by their heartbeat), whatever host they run on.</summary>
+/// <summary>The services alive on this database (by their heartbeat, <see cref="ServiceLiveness"/>), whatever host they run on.</summary>
 /// <param name="StaleAfter">A service whose last heartbeat is older than this is taken as gone.</param>
-public sealed record GetServiceStatus(TimeSpan StaleAfter) : IQuery<IReadOnlyList<ServiceStatus>>;
-
-public sealed record ServiceStatus(string Host, int ProcessId, DateTime StartedAt, DateTime HeartbeatAt, long? CurrentRunId);
-
-public sealed class GetServiceStatusHandler : IQueryHandler<GetServiceStatus, IReadOnlyList<ServiceStatus>>
+public sealed record GetServiceStatus(TimeSpan StaleAfter) : IQuery<IReadOnlyList<ServiceStatus>>
 {
-    private readonly IVibeDbContext _db;
-    private readonly TimeProvider _time;
-
-    public GetServiceStatusHandler(IVibeDbContext db, TimeProvider time)
+    public GetServiceStatus()
+        : this(ServiceLiveness.StaleAfter)
     {
-        _db = db;
-        _time = time;
     }
+}
 
+/// <param name="Labels">The host's labels (VIBE_HOST_LABELS when the service started); robots may be pinned to them.</param>
+public sealed record ServiceStatus(string Host, int ProcessId, DateTime StartedAt, DateTime HeartbeatAt, long? CurrentRunId, IReadOnlyList<string> Labels)
+{
+    public static ServiceStatus From(ServiceInstance service) =>
+        new(service.HostName, service.ProcessId, service.StartedAt, service.HeartbeatAt, service.CurrentRunId, HostLabels.Parse(service.Labels));
+}
+
+public sealed class GetServiceStatusHandler(IVibeDbContext db, TimeProvider time) : IQueryHandler<GetServiceStatus, IReadOnlyList<ServiceStatus>>
+{
     public async ValueTask<IReadOnlyList<ServiceStatus>> Handle(GetServiceStatus query, CancellationToken cancellationToken)
     {
-        var since = _time.GetUtcNow().UtcDateTime - query.StaleAfter;
-        return await _db.ServiceInstances.AsNoTracking()
-            .Where(service => service.StoppedAt == null && service.HeartbeatAt > since)
+        var services = await db.ServiceInstances.AsNoTracking()
+            .Alive(time.GetUtcNow().UtcDateTime, query.StaleAfter)
             .OrderBy(service => service.HostName)
-            .Select(service => new ServiceStatus(service.HostName, service.ProcessId, service.StartedAt, service.HeartbeatAt, service.CurrentRunId))
             .ToListAsync(cancellationToken);
+        return services.Select(ServiceStatus.From).ToList();
     }
 }
