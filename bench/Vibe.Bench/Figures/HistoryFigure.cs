@@ -60,6 +60,7 @@ internal sealed class HistoryFigure : IFigure
             text.AppendLine($"| run {m.MiddleRunId:N0} with its log (`vibe status {m.MiddleRunId}`) | {m.GetInProcess.MedianAndSpread("0.00")} | {m.GetCli.MedianAndSpread("0")} |");
             text.AppendLine($"| latest 20 runs on the same store before it was filled (for comparison) | | {m.EmptyListCli.MedianAndSpread("0")} |");
             text.AppendLine($"| claim the next due run (the service's worker) | {m.ClaimInProcess.MedianAndSpread("0.00")} | (no CLI command) |");
+            text.AppendLine($"| the dashboard overview's handler (hosts, the day's runs by status, failing robots, next fire times) | {m.OverviewInProcess.MedianAndSpread("0.00")} | (the page: below) |");
             text.AppendLine();
             text.AppendLine(m.Provider == DatabaseProviders.Sqlite ? "Plans (`EXPLAIN QUERY PLAN`):" : "Plans (`EXPLAIN (ANALYZE, BUFFERS)`; the claim's UPDATE rolled back):");
             text.AppendLine();

@@ -36,6 +36,9 @@ internal sealed class HistoryMeasurement
 
     public Samples ClaimInProcess { get; } = new("ms");
 
+    /// <summary>The dashboard overview's handler alone, to tell its queries from the page around them.</summary>
+    public Samples OverviewInProcess { get; } = new("ms");
+
     public Samples ListCli { get; } = new("ms");
 
     public Samples GetCli { get; } = new("ms");
@@ -145,6 +148,12 @@ internal sealed class HistoryMeasurement
                 throw new InvalidOperationException($"GetRun({MiddleRunId}) returned {get.Result.Log.Count} log lines, not {HistoryData.LinesPerRun}");
             }
 
+            var overview = await TimeAsync(() => SendAsync(store, new GetOverview(TimeSpan.FromSeconds(45), TimeSpan.FromHours(24)), ct));
+            if (overview.Result.LastWindowByStatus.Values.Sum() == 0)
+            {
+                throw new InvalidOperationException("GetOverview counted no run in the last 24 hours: the history should reach to an hour ago");
+            }
+
             var queued = await QueueFreshRunAsync(store, ct);
             var queue = store.Services.GetRequiredService<IRunQueue>();
             var now = TimeProvider.System.GetUtcNow().UtcDateTime;
@@ -160,6 +169,7 @@ internal sealed class HistoryMeasurement
                 GetInProcess.Add(get.Milliseconds);
                 ListByRobotInProcess.Add(byRobot.Milliseconds);
                 ClaimInProcess.Add(claim.Milliseconds);
+                OverviewInProcess.Add(overview.Milliseconds);
             }
         }
     }
