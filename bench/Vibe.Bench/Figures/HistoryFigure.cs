@@ -60,6 +60,7 @@ internal sealed class HistoryFigure : IFigure
             text.AppendLine($"| run {m.MiddleRunId:N0} with its log (`vibe status {m.MiddleRunId}`) | {m.GetInProcess.MedianAndSpread("0.00")} | {m.GetCli.MedianAndSpread("0")} |");
             text.AppendLine($"| latest 20 runs on the same store before it was filled (for comparison) | | {m.EmptyListCli.MedianAndSpread("0")} |");
             text.AppendLine($"| claim the next due run (the service's worker) | {m.ClaimInProcess.MedianAndSpread("0.00")} | (no CLI command) |");
+            text.AppendLine($"| the dashboard overview's handler (hosts, the day's runs by status, failing robots, next fire times) | {m.OverviewInProcess.MedianAndSpread("0.00")} | (the page: below) |");
             text.AppendLine();
             text.AppendLine(m.Provider == DatabaseProviders.Sqlite ? "Plans (`EXPLAIN QUERY PLAN`):" : "Plans (`EXPLAIN (ANALYZE, BUFFERS)`; the claim's UPDATE rolled back):");
             text.AppendLine();
@@ -83,6 +84,10 @@ internal sealed class HistoryFigure : IFigure
             }
 
             text.AppendLine("```");
+            if (m.Dashboard is { } dashboard)
+            {
+                RenderDashboard(text, m.Provider, dashboard);
+            }
         }
 
         var scans = measurements.SelectMany(m => m.Plans.Where(p => p.FullScan).Select(p => $"{Title(m.Provider)}: {p.Label}")).ToList();
@@ -91,6 +96,28 @@ internal sealed class HistoryFigure : IFigure
             ? "Verdict: no statement of these commands scans the runs or the log table; each is an index seek or a key-ordered walk that a LIMIT stops."
             : "Verdict: full scans in " + string.Join("; ", scans) + ".");
         return text.ToString();
+    }
+
+    private static void RenderDashboard(StringBuilder text, string provider, DashboardMeasurement dashboard)
+    {
+        text.AppendLine();
+        text.AppendLine($"#### The control room over this store ({Title(provider)})");
+        text.AppendLine();
+        text.AppendLine("The real `vibe dashboard` process serving this store on loopback, no users (local requests are let in). Each time is");
+        text.AppendLine("a whole request from a client on the same machine — routing, the handlers' queries, rendering the page — after 3");
+        text.AppendLine("warm-up requests, so it bounds the server's time from above. The plans of these pages' statements are listed above.");
+        text.AppendLine();
+        text.AppendLine("| page | request (median, min–max) | page size |");
+        text.AppendLine("|---|---|---:|");
+        foreach (var (label, times, bytes) in dashboard.Pages)
+        {
+            text.AppendLine($"| {label} | {times.MedianAndSpread("0.0")} | {bytes / 1024.0:0.0} KiB |");
+        }
+
+        text.AppendLine();
+        text.AppendLine($"`/api/runs?limit=20`, {dashboard.ApiRequests:N0} requests on keep-alive connections: " +
+            $"{dashboard.ApiRequestsPerSecondOneClient:N0} requests/s from one client, {dashboard.ApiRequestsPerSecondFourClients:N0} requests/s from four at once " +
+            "(client and server share the machine's cores).");
     }
 
     private static string Title(string provider) => provider == DatabaseProviders.Sqlite ? "SQLite (embedded default)" : "PostgreSQL";

@@ -42,7 +42,7 @@ internal static class HistoryData
     /// <summary>The parameters every statement shares: @t0 (unix seconds of run 0), @step (seconds between runs), @runs.</summary>
     public static (long T0, long Step) Timeline(DateTimeOffset now, int runs)
     {
-        var t0 = now.ToUnixTimeSeconds() - (long)Span.TotalSeconds - 86_400;
+        var t0 = now.ToUnixTimeSeconds() - (long)Span.TotalSeconds - 3_600;
         return (t0, Math.Max(1, (long)Span.TotalSeconds / runs));
     }
 

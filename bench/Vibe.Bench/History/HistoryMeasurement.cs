@@ -7,6 +7,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Vibe.Application.Common.Interfaces;
+using Vibe.Application.Overview.GetOverview;
+using Vibe.Application.Robots.GetRobotHistory;
 using Vibe.Application.Runs.GetRun;
 using Vibe.Application.Runs.ListRuns;
 using Vibe.Application.Services.GetServiceStatus;
@@ -34,6 +36,9 @@ internal sealed class HistoryMeasurement
 
     public Samples ClaimInProcess { get; } = new("ms");
 
+    /// <summary>The dashboard overview's handler alone, to tell its queries from the page around them.</summary>
+    public Samples OverviewInProcess { get; } = new("ms");
+
     public Samples ListCli { get; } = new("ms");
 
     public Samples GetCli { get; } = new("ms");
@@ -42,6 +47,9 @@ internal sealed class HistoryMeasurement
     public Samples EmptyListCli { get; } = new("ms");
 
     public List<QueryPlan> Plans { get; } = [];
+
+    /// <summary>The control room's pages and /api/runs, served by the real `vibe dashboard` over this store.</summary>
+    public DashboardMeasurement? Dashboard { get; private set; }
 
     /// <summary>The weekly robot, about a hundred runs among a million: `vibe status --robot` must seek them, not filter the whole history.</summary>
     public static string FilteredRobot => HistoryData.WeeklyRobot;
@@ -91,6 +99,8 @@ internal sealed class HistoryMeasurement
 
             ClearPools();
             await measurement.MeasureCliAsync(environment, folder, environment.Scale(10, 3), ct);
+            Console.WriteLine($"history/{provider}: timing the dashboard's pages and /api/runs");
+            measurement.Dashboard = await DashboardMeasurement.RunAsync(environment, folder, measurement.MiddleRunId, now, ct);
             return measurement;
         }
         finally
@@ -138,6 +148,12 @@ internal sealed class HistoryMeasurement
                 throw new InvalidOperationException($"GetRun({MiddleRunId}) returned {get.Result.Log.Count} log lines, not {HistoryData.LinesPerRun}");
             }
 
+            var overview = await TimeAsync(() => SendAsync(store, new GetOverview(TimeSpan.FromSeconds(45), TimeSpan.FromHours(24)), ct));
+            if (overview.Result.LastWindowByStatus.Values.Sum() == 0)
+            {
+                throw new InvalidOperationException("GetOverview counted no run in the last 24 hours: the history should reach to an hour ago");
+            }
+
             var queued = await QueueFreshRunAsync(store, ct);
             var queue = store.Services.GetRequiredService<IRunQueue>();
             var now = TimeProvider.System.GetUtcNow().UtcDateTime;
@@ -153,6 +169,7 @@ internal sealed class HistoryMeasurement
                 GetInProcess.Add(get.Milliseconds);
                 ListByRobotInProcess.Add(byRobot.Milliseconds);
                 ClaimInProcess.Add(claim.Milliseconds);
+                OverviewInProcess.Add(overview.Milliseconds);
             }
         }
     }
@@ -169,6 +186,7 @@ internal sealed class HistoryMeasurement
         list.AddRange(store.Capture.Take().Select(c => c with { Label = $"ListRuns of one robot (vibe status --robot {FilteredRobot})" }));
         await SendAsync(store, new GetRun(MiddleRunId), ct);
         var get = store.Capture.Take().Select((c, i) => c with { Label = $"GetRun (vibe status {MiddleRunId}), statement {i + 1}" }).ToList();
+        get.AddRange(await CaptureDashboardAsync(store, ct));
         store.Capture.Recording = false;
         if (list.Count == 0 || get.Count == 0)
         {
@@ -188,6 +206,35 @@ internal sealed class HistoryMeasurement
         {
             Plans.Add(await QueryPlans.ExplainAsync(store, command, ct));
         }
+    }
+
+    /// <summary>What the dashboard's overview, runs filters and robot page send (their handlers, as the pages call them).</summary>
+    private async Task<List<CapturedCommand>> CaptureDashboardAsync(HistoryStore store, CancellationToken ct)
+    {
+        var captured = new List<CapturedCommand>();
+        async Task Capture<T>(string label, IQuery<T> query)
+        {
+            await SendAsync(store, query, ct);
+            var commands = store.Capture.Take();
+            captured.AddRange(commands.Select((c, i) => c with { Label = commands.Count == 1 ? label : $"{label}, statement {i + 1}" }));
+        }
+
+        var now = TimeProvider.System.GetUtcNow().UtcDateTime;
+        await Capture("ListRuns by status (dashboard /runs?status=Failed)", new ListRuns(51) { Status = RunStatus.Failed });
+        await Capture("ListRuns by trigger (dashboard /runs?trigger=Manual)", new ListRuns(51) { Trigger = TriggerKind.Manual });
+        await Capture("ListRuns by host (dashboard /runs?host=host-2)", new ListRuns(51) { Host = "host-2" });
+        await Capture("ListRuns of one week a year ago (dashboard /runs?from=&to=)", new ListRuns(51) { From = now.AddDays(-365), To = now.AddDays(-358) });
+        await Capture("ListRuns, the page before the middle run (dashboard /runs?before=)", new ListRuns(51) { BeforeId = MiddleRunId });
+
+        // The overview asks once per robot for its latest finished run: one of them stands for all.
+        var overview = new List<CapturedCommand>();
+        await SendAsync(store, new GetOverview(TimeSpan.FromSeconds(45), TimeSpan.FromHours(24)), ct);
+        var statements = store.Capture.Take();
+        overview.AddRange(statements.Where(c => !c.Sql.Contains("\"RobotName\" = ", StringComparison.Ordinal)));
+        overview.AddRange(statements.Where(c => c.Sql.Contains("\"RobotName\" = ", StringComparison.Ordinal)).Take(1));
+        captured.AddRange(overview.Select((c, i) => c with { Label = $"GetOverview (dashboard /), statement {i + 1}" }));
+        await Capture($"GetRobotHistory (dashboard /robots/{HistoryData.Robots[0]})", new GetRobotHistory(HistoryData.Robots[0]));
+        return captured;
     }
 
     /// <summary>`vibe status` as a user types it, in the config folder: the whole process, start to exit.</summary>

@@ -52,6 +52,11 @@ internal static partial class QueryPlans
         {
             verdict = "seeks only: " + string.Join("; ", seeks);
         }
+        else if (!command.Sql.Contains("\"TaskRuns\"", StringComparison.Ordinal) && !command.Sql.Contains("\"RunLogs\"", StringComparison.Ordinal))
+        {
+            // RobotPauses holds one row per paused robot: reading it whole is what it is for.
+            verdict = $"no scan of the runs or log table ({string.Join("; ", scans)} of a small table)";
+        }
         else if (limited && !sorts)
         {
             verdict = $"ordered walk stopped by LIMIT ({string.Join("; ", scans)}): reads only the rows it returns, not a full scan";

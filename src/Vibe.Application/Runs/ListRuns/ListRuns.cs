@@ -61,6 +61,13 @@ public sealed class ListRunsHandler(IVibeDbContext db, IRobotCatalog catalog) : 
         if (query.To is { } to)
         {
             runs = runs.Where(run => run.QueuedAt < to);
+
+            // Ids grow with the time a run is queued, so the newest run queued before `to` bounds the page's ids and the
+            // newest-first walk down the primary key starts there. Without the bound PostgreSQL's planner walks down from
+            // the newest run of all, expecting matches early, and for a week a year ago reads half a million rows first.
+            // An hour's allowance covers hosts whose clocks disagree.
+            var lastId = await LastIdQueuedBeforeAsync(to, cancellationToken);
+            runs = lastId is { } last ? runs.Where(run => run.Id <= last) : runs.Where(run => false);
         }
 
         if (query.BeforeId is { } before)
@@ -76,5 +83,12 @@ public sealed class ListRunsHandler(IVibeDbContext db, IRobotCatalog catalog) : 
         }
 
         return latest.Select(RunSummary.From).ToList();
+    }
+
+    private async Task<long?> LastIdQueuedBeforeAsync(DateTime to, CancellationToken cancellationToken)
+    {
+        var allowance = to - TimeSpan.FromHours(1);
+        return await db.Runs.AsNoTracking().Where(run => run.QueuedAt < to && run.QueuedAt >= allowance).MaxAsync(run => (long?)run.Id, cancellationToken)
+            ?? await db.Runs.AsNoTracking().Where(run => run.QueuedAt < to).OrderByDescending(run => run.QueuedAt).Select(run => (long?)run.Id).FirstOrDefaultAsync(cancellationToken);
     }
 }
