@@ -1,16 +1,17 @@
+using System.Globalization;
 using Vibe.Application.Common.Interfaces;
 using Vibe.Infrastructure.Configuration;
 
 namespace Vibe.Infrastructure.Files;
 
 /// <summary>One folder per run under the data folder: runs/&lt;id&gt;/ for the robot's files, runs/&lt;id&gt;/evidence/ on failure.</summary>
-internal sealed class RunFiles : IRunFiles
+internal sealed class RunFiles(VibeLocations locations) : IRunFiles
 {
-    private readonly VibeLocations _locations;
-
-    public RunFiles(VibeLocations locations) => _locations = locations;
-
-    public string RunFolder(long runId) => Directory.CreateDirectory(Path.Combine(_locations.RunsDirectory, runId.ToString(System.Globalization.CultureInfo.InvariantCulture))).FullName;
+    public string RunFolder(long runId) => Directory.CreateDirectory(PathOf(runId)).FullName;
 
     public string EvidenceFolder(long runId) => Directory.CreateDirectory(Path.Combine(RunFolder(runId), "evidence")).FullName;
+
+    public string? ExistingRunFolder(long runId) => Directory.Exists(PathOf(runId)) ? Path.GetFullPath(PathOf(runId)) : null;
+
+    private string PathOf(long runId) => Path.Combine(locations.RunsDirectory, runId.ToString(CultureInfo.InvariantCulture));
 }
