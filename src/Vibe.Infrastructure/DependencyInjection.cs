@@ -45,7 +45,6 @@ public static class DependencyInjection
         services.AddSingleton<ISettingsCheck, Files.EvidenceStoreSettingsCheck>();
         services.AddSingleton<ISettingsCheck, Security.SecurityWarnings>();
         services.AddSingleton<IRunLogFactory, DatabaseRunLogFactory>();
-        services.AddSingleton<IRunFiles, RunFiles>();
         services.AddSingleton<IEvidenceWriter, EvidenceWriter>();
         services.AddSingleton<IProgramStarter, Security.ProgramStarter>();
         services.AddSingleton<ISharedAction, RunProgramAction>();
