@@ -39,6 +39,9 @@ public static class DependencyInjection
         services.TryAddScoped<RobotRunner>();
         services.TryAddSingleton<RunFollowUp>();
         services.TryAddScoped<RunOutcomeRecorder>();
+        services.TryAddSingleton(Runs.StoreRunEvidence.EvidenceStoreLimit.Default);
+        services.TryAddSingleton<Runs.StoreRunEvidence.RunEvidenceCopier>();
+        services.TryAddScoped<Runs.GetEvidenceFile.RunFileCatalog>();
         services.TryAddSingleton<Runs.CancelRun.CancelRequestWatch>();
         return services;
     }

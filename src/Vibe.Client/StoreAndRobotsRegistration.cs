@@ -35,6 +35,9 @@ internal static class StoreAndRobotsRegistration
         services.AddSingleton<IStoreMigrator>(provider => provider.GetRequiredService<DatabaseMigrator>());
         services.AddSingleton<IStoreUnits, StoreUnits>();
 
+        // A run's files (its folder here, its evidence in the store) are part of what a program reading runs sees.
+        services.AddSingleton<IRunFiles, Vibe.Infrastructure.Files.RunFiles>();
+
         services.AddSingleton<IScheduleCalendar, QuartzScheduleCalendar>();
         services.AddSingleton<IValidator<RobotSpec>, RobotSpecValidator>();
         services.AddSingleton<RobotFileLoader>();

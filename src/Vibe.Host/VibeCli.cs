@@ -98,6 +98,7 @@ public static class VibeCli
 
         app.AddCommands<RunCommands>();
         app.AddCommands<StatusCommands>();
+        app.AddCommands<EvidenceCommands>();
         app.AddCommands<RobotCommands>();
         app.AddCommands<ControlCommands>();
         app.AddCommands<InspectCommand>();

@@ -41,9 +41,10 @@ public static class DependencyInjection
         services.AddSingleton<ISecretMasker, SecretMasker>();
         services.AddSingleton(provider => OutputLimits.From(provider.GetRequiredService<IConfiguration>()));
         services.AddSingleton<ISettingsCheck, OutputLimitsCheck>();
+        services.AddSingleton(provider => Files.EvidenceStoreSettings.From(provider.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<ISettingsCheck, Files.EvidenceStoreSettingsCheck>();
         services.AddSingleton<ISettingsCheck, Security.SecurityWarnings>();
         services.AddSingleton<IRunLogFactory, DatabaseRunLogFactory>();
-        services.AddSingleton<IRunFiles, RunFiles>();
         services.AddSingleton<IEvidenceWriter, EvidenceWriter>();
         services.AddSingleton<IProgramStarter, Security.ProgramStarter>();
         services.AddSingleton<ISharedAction, RunProgramAction>();

@@ -47,6 +47,22 @@ internal sealed class DashboardWorld : IAsyncDisposable
 
     public Task<CliResult> CliAsync(params string[] args) => VibeProcess.RunAsync(Files.Directory, Environment, args);
 
+    /// <summary>A command run as another host would: the world's settings plus <paramref name="environment"/>.</summary>
+    public Task<CliResult> CliAsAsync(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        VibeProcess.RunAsync(Files.Directory, With(environment), args);
+
+    /// <summary>The world's settings with <paramref name="settings"/> over them (another host's data folder and name).</summary>
+    public Dictionary<string, string> With(IReadOnlyDictionary<string, string> settings)
+    {
+        var environment = new Dictionary<string, string>(Environment);
+        foreach (var (key, value) in settings)
+        {
+            environment[key] = value;
+        }
+
+        return environment;
+    }
+
     /// <summary>Runs a command with <paramref name="input"/> on its standard input (a password).</summary>
     public async Task<CliResult> CliWithInputAsync(string input, params string[] args)
     {
@@ -66,6 +82,21 @@ internal sealed class DashboardWorld : IAsyncDisposable
         BaseUrl = $"http://127.0.0.1:{port}";
         Dashboard = await StartAsync("dashboard", "vibe dashboard listening on", "dashboard", "--urls", BaseUrl);
         return Dashboard;
+    }
+
+    /// <summary>`vibe dashboard` as another host serves it (its own data folder and name, the shared store).</summary>
+    public async Task<VibeServer> StartDashboardAsAsync(IReadOnlyDictionary<string, string> environment)
+    {
+        BaseUrl = $"http://127.0.0.1:{FreePort()}";
+        Dashboard = await StartAsAsync("dashboard", environment, "vibe dashboard listening on", "dashboard", "--urls", BaseUrl);
+        return Dashboard;
+    }
+
+    public async Task<VibeServer> StartAsAsync(string name, IReadOnlyDictionary<string, string> environment, string readyLine, params string[] args)
+    {
+        var server = await VibeServer.StartAsync(name, Files.Directory, With(environment), readyLine, args);
+        _servers.Add(server);
+        return server;
     }
 
     /// <summary>For a dashboard served by another process (start-service with VIBE_DASHBOARD_URLS).</summary>

@@ -12,6 +12,7 @@ internal sealed class VibeServer : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private bool _disposed;
 
     private VibeServer(string name, Process process)
     {
@@ -59,6 +60,13 @@ internal sealed class VibeServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // A test may stop a server itself (a host going away); the world disposes it again at the end.
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);

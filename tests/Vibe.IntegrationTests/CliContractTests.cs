@@ -53,6 +53,12 @@ public class CliContractTests
         { "resume nosuch", 2, "no robot named 'nosuch'" },
         { "cancel abc", 3, "<id> must be a whole number, not 'abc'" },
         { "cancel 42", 2, "no run with id 42" },
+        { "evidence", 3, "<id> is missing" },
+        { "evidence abc", 3, "<id> must be a whole number, not 'abc'" },
+        { "evidence 0", 3, "<id> must be a run id" },
+        { "evidence 42", 2, "no run with id 42" },
+        { "evidence 42 --out", 3, "--out needs a value" },
+        { "evidence 42 --ot x", 3, "unknown option '--ot' for 'evidence' (did you mean '--out'?)" },
     };
 
     [Theory]

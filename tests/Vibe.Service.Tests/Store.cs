@@ -101,6 +101,28 @@ internal sealed class Store : IAsyncDisposable
         $"  #{run.Id} {run.RobotName} {run.Status} {run.Trigger} attempt {run.Attempt}/{run.MaxAttempts} host={run.Host ?? "-"} "
         + $"fire={run.ScheduledFireTime:HH:mm:ss.fff} queued={run.QueuedAt:HH:mm:ss.fff} started={run.StartedAt:HH:mm:ss.fff} finished={run.FinishedAt:HH:mm:ss.fff} error={run.Error}";
 
+    /// <summary>The evidence files the store holds for a run, by name (what every host can show).</summary>
+    public async Task<Dictionary<string, byte[]>> RunFilesAsync(long runId)
+    {
+        await using var db = CreateContext();
+        return await db.RunFiles.AsNoTracking().Where(file => file.RunId == runId).ToDictionaryAsync(file => file.Name, file => file.Content);
+    }
+
+    /// <summary>Stores a file for a run as the evidence copy does.</summary>
+    public async Task AddRunFileAsync(long runId, string name, byte[] content)
+    {
+        await using var db = CreateContext();
+        db.RunFiles.Add(new RunFile(runId, name, content, DateTime.UtcNow));
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>Deletes a run's row with one DELETE statement, so only the database's own cascade can take its files.</summary>
+    public async Task<int> DeleteRunAsync(long runId)
+    {
+        await using var db = CreateContext();
+        return await db.Runs.Where(run => run.Id == runId).ExecuteDeleteAsync();
+    }
+
     private VibeDbContext CreateContext() => _services.GetRequiredService<IVibeDbContextFactory>().Create();
 
     public async ValueTask DisposeAsync() => await _services.DisposeAsync();

@@ -30,6 +30,9 @@ public static class SecretSettings
 
         // Where the service also serves the dashboard: addresses, no secret.
         "VIBE_DASHBOARD_URLS",
+
+        // How much of a failed run's evidence goes into the store: a size.
+        "VIBE_EVIDENCE_STORE_MB",
     };
 
     // Whole groups of settings that hold no secret (VIBE_RUN_* is what a robot's program gets, should it run vibe).

@@ -20,6 +20,7 @@ public static class VibeSettingsConfiguration
         ("VIBE_HOST_", "Host"),
         ("VIBE_RETENTION_", "Retention"),
         ("VIBE_OUTPUT_", "Output"),
+        ("VIBE_EVIDENCE_", "Evidence"),
     ];
 
     public static IConfiguration Build(VibeEnvironment environment, IEnumerable<string> processVariableNames)

@@ -57,18 +57,18 @@ internal static class Pages
             return Render<RunsPage>(new { Chrome = Chrome(http), Filter = filter, Runs = runs, NextPage = next });
         });
 
-        app.MapGet("/runs/{id:long}", async (HttpContext http, IMediator mediator, long id) =>
+        app.MapGet("/runs/{id:long}", async (HttpContext http, IMediator mediator, Vibe.Application.Common.Interfaces.IHostIdentity host, long id) =>
         {
             var details = await mediator.Send(new GetRun(id, MaxLogLines: 1), http.RequestAborted);
             var log = await mediator.Send(new TailRunLog(id, 0, MaxLines: 10_000), http.RequestAborted);
-            var files = await mediator.Send(new ListRunFiles(id), http.RequestAborted);
             string? tree = null;
-            if (files.FirstOrDefault(file => file.RelativePath.EndsWith("element-tree.txt", StringComparison.Ordinal) || file.RelativePath.EndsWith("windows.txt", StringComparison.Ordinal)) is { } treeFile)
+            if (details.Files.FirstOrDefault(file => file.Available && (file.Name.EndsWith("element-tree.txt", StringComparison.Ordinal) || file.Name.EndsWith("windows.txt", StringComparison.Ordinal))) is { } treeFile)
             {
-                tree = await File.ReadAllTextAsync(treeFile.FullPath, http.RequestAborted);
+                var content = await mediator.Send(new GetEvidenceFile(id, treeFile.Name), http.RequestAborted);
+                tree = System.Text.Encoding.UTF8.GetString(await content.ReadAllBytesAsync(http.RequestAborted));
             }
 
-            return Render<RunPage>(new { Chrome = Chrome(http), details.Run, details.Attempts, Log = log.Lines, Files = files, ElementTree = tree });
+            return Render<RunPage>(new { Chrome = Chrome(http), details.Run, details.Attempts, Log = log.Lines, details.Files, ElementTree = tree, ThisHost = host.HostName });
         });
 
         app.MapGet("/robots", async (HttpContext http, IMediator mediator) =>

@@ -177,6 +177,18 @@ internal sealed class StatusCommands
             }
         }
 
+        if (details.Files.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine($"Files ({(details.Files.Any(file => file.Available) ? $"write them to a folder with `vibe evidence {run.Id}`" : "none here or in the store")}):");
+            foreach (var file in details.Files)
+            {
+                var size = file.Length is { } length ? Vibe.Application.Runs.StoreRunEvidence.KeptOnHostLine.Size(length) : "size unknown here";
+                var where = file.Stored ? "in the store" : file.Here ? "only on this host, not in the store" : $"only on {file.Host}, not in the store";
+                output.WriteLine($"  {TerminalText.Escape(file.Name)}  {size}  {where}");
+            }
+        }
+
         output.WriteLine();
         output.WriteLine("Log:");
         if (details.Log.Count == 0)

@@ -5,8 +5,8 @@ namespace Vibe.Infrastructure.Retention;
 /// <summary>Log definitions of the retention purge (event ids 4110-4119, unchanged since they were logged with notifications).</summary>
 internal static partial class RetentionLog
 {
-    [LoggerMessage(EventId = 4110, Level = LogLevel.Information, Message = "Retention: removed {Folders} evidence folder(s), {LogLines} log line(s) and {Mails} sent mail(s) older than {Cutoff:u}")]
-    public static partial void Purged(ILogger logger, int folders, int logLines, int mails, DateTime cutoff);
+    [LoggerMessage(EventId = 4110, Level = LogLevel.Information, Message = "Retention: removed {Folders} evidence folder(s), {StoredFiles} evidence file(s) from the store ({StoredBytes} bytes), {LogLines} log line(s) and {Mails} sent mail(s) older than {Cutoff:u}")]
+    public static partial void Purged(ILogger logger, int folders, int storedFiles, long storedBytes, int logLines, int mails, DateTime cutoff);
 
     [LoggerMessage(EventId = 4111, Level = LogLevel.Information, Message = "Retention is off (VIBE_RETENTION_DAYS is 0)")]
     public static partial void RetentionOff(ILogger logger);

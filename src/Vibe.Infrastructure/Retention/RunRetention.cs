@@ -9,8 +9,8 @@ using Vibe.Infrastructure.Persistence;
 namespace Vibe.Infrastructure.Retention;
 
 /// <summary>
-/// Removes what grows without bound: the evidence folders of runs that finished before the cut-off, run log lines
-/// written before it, and mails sent before it. Run rows stay as they are (status, error, times, evidence path),
+/// Removes what grows without bound: the evidence folders of runs that finished before the cut-off (and their
+/// evidence copied into the store), run log lines written before it, and mails sent before it. Run rows stay as they are (status, error, times, evidence path),
 /// so history and "2/3" attempts still read the same; unsent mails are never removed.
 /// </summary>
 public sealed class RunRetention : IRunRetention
@@ -38,18 +38,20 @@ public sealed class RunRetention : IRunRetention
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(olderThan, TimeSpan.Zero);
         var cutoff = _time.GetUtcNow().UtcDateTime - olderThan;
-        var folders = await RemoveEvidenceAsync(cutoff, cancellationToken);
+        var (folders, storedFiles, storedBytes) = await RemoveEvidenceAsync(cutoff, cancellationToken);
 
         await using var db = _contexts.Create();
         var logLines = await db.RunLogs.Where(line => line.Time < cutoff).ExecuteDeleteAsync(cancellationToken);
         var mails = await db.OutboxMails.Where(mail => mail.SentAt != null && mail.SentAt < cutoff).ExecuteDeleteAsync(cancellationToken);
-        RetentionLog.Purged(_logger, folders, logLines, mails, cutoff);
-        return new PurgeResult(cutoff, folders, logLines, mails);
+        RetentionLog.Purged(_logger, folders, storedFiles, storedBytes, logLines, mails, cutoff);
+        return new PurgeResult(cutoff, folders, logLines, mails) { StoredFiles = storedFiles, StoredBytes = storedBytes };
     }
 
-    private async Task<int> RemoveEvidenceAsync(DateTime cutoff, CancellationToken cancellationToken)
+    private async Task<(int Folders, int StoredFiles, long StoredBytes)> RemoveEvidenceAsync(DateTime cutoff, CancellationToken cancellationToken)
     {
         var removed = 0;
+        var storedFiles = 0;
+        long storedBytes = 0;
         long after = 0;
         while (true)
         {
@@ -62,6 +64,12 @@ public sealed class RunRetention : IRunRetention
                     .Select(run => run.Id)
                     .Take(Batch)
                     .ToListAsync(cancellationToken);
+
+                // The copies in the store go with the folders, on whichever host purges: every host shares them.
+                // Found by the (RunId, Name) index; the sum reads the lengths, not the contents.
+                var stored = db.RunFiles.Where(file => ids.Contains(file.RunId));
+                storedBytes += await stored.SumAsync(file => (long?)file.Length, cancellationToken) ?? 0;
+                storedFiles += await stored.ExecuteDeleteAsync(cancellationToken);
             }
 
             foreach (var id in ids)
@@ -76,7 +84,7 @@ public sealed class RunRetention : IRunRetention
 
             if (ids.Count < Batch)
             {
-                return removed;
+                return (removed, storedFiles, storedBytes);
             }
 
             after = ids[^1];

@@ -106,6 +106,8 @@ public sealed class RobotHarness : IDisposable
         public string RunFolder(long runId) => Directory.CreateDirectory(Path.Combine(root, "runs", runId.ToString(System.Globalization.CultureInfo.InvariantCulture))).FullName;
 
         public string EvidenceFolder(long runId) => Directory.CreateDirectory(Path.Combine(RunFolder(runId), "evidence")).FullName;
+
+        public string? ExistingRunFolder(long runId) => RunFolder(runId);
     }
 
     private sealed class SummaryEvidenceWriter : IEvidenceWriter

@@ -126,6 +126,8 @@ public sealed class TestRunFiles : IRunFiles
     public string RunFolder(long runId) => Directory.CreateDirectory(Path.Combine(_root, $"run-{runId}")).FullName;
 
     public string EvidenceFolder(long runId) => Directory.CreateDirectory(Path.Combine(RunFolder(runId), "evidence")).FullName;
+
+    public string? ExistingRunFolder(long runId) => Directory.Exists(Path.Combine(_root, $"run-{runId}")) ? Path.Combine(_root, $"run-{runId}") : null;
 }
 
 /// <summary>Records that the runner asked for the evidence summary; the bundle itself is the host's business.</summary>

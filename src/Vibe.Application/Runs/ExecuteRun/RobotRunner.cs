@@ -164,6 +164,15 @@ public sealed class RobotRunner
         try
         {
             await context.Log.FlushAsync(CancellationToken.None);
+        }
+        catch (Exception)
+        {
+            // The store is away: the lines stay pending (they reach the store with the outcome), and the evidence,
+            // which needs only the log's tail in memory, is written all the same for the outcome to copy later.
+        }
+
+        try
+        {
             var report = new FailureReport(
                 context.RunId, context.Robot.Name, attempt.Number, attempt.Of, context.Time.GetUtcNow().UtcDateTime,
                 step, error, context.Log.Tail(50), evidence);

@@ -2,22 +2,21 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Vibe.Application.Common.Errors;
 using Vibe.Application.Common.Interfaces;
+using Vibe.Application.Runs.GetEvidenceFile;
 using Vibe.Domain.Runs;
 
 namespace Vibe.Application.Runs.GetRun;
 
-/// <summary>One run with its log lines and the other attempts of its chain.</summary>
+/// <summary>One run with its log lines, the other attempts of its chain and its files (here, in the store, or only on the host that ran it).</summary>
 public sealed record GetRun(long RunId, int MaxLogLines = 10_000) : IQuery<RunDetails>;
 
-public sealed record RunDetails(RunSummary Run, IReadOnlyList<RunLogLine> Log, IReadOnlyList<RunSummary> Attempts);
+public sealed record RunDetails(RunSummary Run, IReadOnlyList<RunLogLine> Log, IReadOnlyList<RunSummary> Attempts, IReadOnlyList<RunFileEntry> Files);
 
 public sealed record RunLogLine(DateTime Time, RunLogLevel Level, int? StepIndex, string Message);
 
-public sealed class GetRunHandler : IQueryHandler<GetRun, RunDetails>
+public sealed class GetRunHandler(IVibeDbContext db, RunFileCatalog files) : IQueryHandler<GetRun, RunDetails>
 {
-    private readonly IVibeDbContext _db;
-
-    public GetRunHandler(IVibeDbContext db) => _db = db;
+    private readonly IVibeDbContext _db = db;
 
     public async ValueTask<RunDetails> Handle(GetRun query, CancellationToken cancellationToken)
     {
@@ -37,6 +36,7 @@ public sealed class GetRunHandler : IQueryHandler<GetRun, RunDetails>
             .OrderBy(r => r.Attempt).ThenBy(r => r.Id)
             .ToListAsync(cancellationToken);
 
-        return new RunDetails(RunSummary.From(run), log, attempts.Count > 1 ? attempts.Select(RunSummary.From).ToList() : []);
+        var runFiles = await files.ListAsync(run.Id, run.Host, cancellationToken);
+        return new RunDetails(RunSummary.From(run), log, attempts.Count > 1 ? attempts.Select(RunSummary.From).ToList() : [], runFiles);
     }
 }

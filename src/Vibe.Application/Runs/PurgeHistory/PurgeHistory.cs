@@ -5,14 +5,21 @@ using Vibe.Domain.Robots;
 namespace Vibe.Application.Runs.PurgeHistory;
 
 /// <summary>
-/// `vibe purge [--older-than 30d]`: removes evidence folders, log lines and sent mails older than an age (default:
-/// the retention setting); run rows keep their summary.
+/// `vibe purge [--older-than 30d]`: removes evidence folders, the evidence copied into the store, log lines and sent
+/// mails older than an age (default: the retention setting); run rows keep their summary.
 /// </summary>
 /// <param name="OlderThan">An age as written (30d, 12h, 90m); null for the retention setting.</param>
 public sealed record PurgeHistory(string? OlderThan) : ICommand<PurgeResult>;
 
 /// <summary>What a purge removed, and from before when.</summary>
-public sealed record PurgeResult(DateTime Cutoff, int EvidenceFolders, int LogLines, int SentMails);
+public sealed record PurgeResult(DateTime Cutoff, int EvidenceFolders, int LogLines, int SentMails)
+{
+    /// <summary>Evidence files removed from the store (copies of finished runs' evidence, ADR 0022).</summary>
+    public int StoredFiles { get; init; }
+
+    /// <summary>The bytes those files held.</summary>
+    public long StoredBytes { get; init; }
+}
 
 /// <summary>The purge itself (files and rows), implemented by the infrastructure; the service runs it on a timer too.</summary>
 public interface IRunRetention

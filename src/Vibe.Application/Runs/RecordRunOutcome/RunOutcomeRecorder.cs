@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Vibe.Application.Common.Behaviours;
 using Vibe.Application.Common.Interfaces;
 using Vibe.Application.Executors;
+using Vibe.Application.Runs.StoreRunEvidence;
 using Vibe.Domain.Robots;
 using Vibe.Domain.Runs;
 
@@ -11,9 +13,11 @@ namespace Vibe.Application.Runs.RecordRunOutcome;
 /// Records a run's outcome from the journal: its status, its last log lines, the next attempt or resumption and the
 /// mails, saved together in one fresh unit of work per try, so a try that failed leaves nothing half-saved and the
 /// next starts clean. Recording twice is harmless: a run that is no longer Running on the outcome's host is not
-/// changed again. The journal entry is forgotten once the store holds the outcome.
+/// changed again. Then the run's evidence is copied into the store (a unit of its own, so an evidence copy that the
+/// store refuses never holds the outcome back; one that fails because the store went away is done again by the next
+/// try, like the outcome). The journal entry is forgotten once the store holds both.
 /// </summary>
-public sealed class RunOutcomeRecorder(
+public sealed partial class RunOutcomeRecorder(
     IStoreUnits units,
     IOutcomeJournal journal,
     IRobotCatalog catalog,
@@ -22,7 +26,10 @@ public sealed class RunOutcomeRecorder(
     TimeProvider time,
     IRunQueueSignal signal,
     TransientDatabasePolicy database,
-    IEnumerable<IRunLogListener> listeners)
+    IEnumerable<IRunLogListener> listeners,
+    RunEvidenceCopier evidence,
+    ITransientErrorDetector transient,
+    ILogger<RunOutcomeRecorder> logger)
 {
     /// <summary>One recording, with the transient-error retries; throws when the store stays away.</summary>
     public async Task<RunSummary?> RecordAsync(RunOutcome outcome, CancellationToken cancellationToken) =>
@@ -64,6 +71,7 @@ public sealed class RunOutcomeRecorder(
                 await db.SaveChangesAsync(cancellationToken);
             }
 
+            Tell(run.RobotName, await StoreEvidenceAsync(outcome, cancellationToken));
             journal.Forget(run.Id);
             return RunSummary.From(run);
         }
@@ -96,14 +104,9 @@ public sealed class RunOutcomeRecorder(
         // Status is a concurrency token: if another host swept the run meanwhile, nothing here is saved and the next
         // try finds it no longer Running.
         await db.SaveChangesAsync(cancellationToken);
+        Tell(run.RobotName, log.Entries);
+        Tell(run.RobotName, await StoreEvidenceAsync(outcome, cancellationToken));
         journal.Forget(run.Id);
-        foreach (var entry in log.Entries)
-        {
-            foreach (var listener in listeners)
-            {
-                listener.OnLine(run.RobotName, entry);
-            }
-        }
 
         if (queued)
         {
@@ -112,6 +115,43 @@ public sealed class RunOutcomeRecorder(
 
         return RunSummary.From(run);
     }
+
+    /// <summary>
+    /// Copies the run's evidence into the store. A store that is away fails this try (the outcome is already saved,
+    /// so the next try only copies); anything else is logged and the outcome stands without the copy.
+    /// </summary>
+    private async Task<IReadOnlyList<RunLogEntry>> StoreEvidenceAsync(RunOutcome outcome, CancellationToken cancellationToken)
+    {
+        if (outcome.EvidencePath is null)
+        {
+            return [];
+        }
+
+        try
+        {
+            await using var unit = units.Begin();
+            return await evidence.CopyAsync(unit, outcome.RunId, outcome.Host, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && !transient.IsTransient(ex))
+        {
+            EvidenceNotStored(logger, outcome.RunId, outcome.Host, ex.Message.ReplaceLineEndings(" "));
+            return [];
+        }
+    }
+
+    private void Tell(string robot, IReadOnlyList<RunLogEntry> entries)
+    {
+        foreach (var entry in entries)
+        {
+            foreach (var listener in listeners)
+            {
+                listener.OnLine(robot, entry);
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "The evidence of run {RunId} was not copied into the store; it stays only on {Host}: {Error}")]
+    private static partial void EvidenceNotStored(ILogger logger, long runId, string host, string error);
 
     private static void Apply(TaskRun run, RunOutcome outcome)
     {
