@@ -48,6 +48,17 @@ public sealed partial class RunOutcomeRecorder(
             },
             cancellationToken);
 
+    /// <summary>
+    /// Whether the store already holds this very outcome (recorded by an earlier try whose answer was lost). Times are
+    /// compared to the millisecond: PostgreSQL keeps microseconds and SQL Server's datetime2 100 ns, and a DateTime read
+    /// back is not always the one written, so an exact comparison would take vibe's own recording for another host's.
+    /// </summary>
+    private static bool IsThisOutcome(TaskRun run, RunOutcome outcome) =>
+        run.Status == outcome.Status
+        && run.FinishedAt is { } finished
+        && Math.Abs((finished - outcome.FinishedAt).Ticks) < TimeSpan.TicksPerMillisecond
+        && string.Equals(run.Host, outcome.Host, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>One try in a fresh unit of work. Returns the run as recorded, or null when the store has no such run.</summary>
     public async Task<RunSummary?> RecordOnceAsync(RunOutcome outcome, CancellationToken cancellationToken)
     {
@@ -62,7 +73,7 @@ public sealed partial class RunOutcomeRecorder(
         var log = new OutcomeLog(run.Id, masker, time);
         if (run.Status != RunStatus.Running || !string.Equals(run.Host, outcome.Host, StringComparison.OrdinalIgnoreCase))
         {
-            if (run.Status != outcome.Status || run.FinishedAt != outcome.FinishedAt)
+            if (!IsThisOutcome(run, outcome))
             {
                 // Another host took the run for lost (its lease ran out while this host could not reach the store)
                 // and recorded that first. Its outcome stands; what really happened here goes into the log.
