@@ -21,8 +21,12 @@ internal static class NearestNames
             .Select(node => node.Info.Name.Trim())
             .Where(name => name.Length > 0)
             .Distinct(StringComparer.Ordinal)
-            .Select(name => (Name: name, Distance: Distance(target, TextMatch.Fold(name).ToLowerInvariant())))
-            .Where(candidate => candidate.Distance <= allowed)
+            .Select(name => (Name: name, Folded: TextMatch.Fold(name).ToLowerInvariant()))
+            .Select(candidate => (candidate.Name, Distance: Distance(target, candidate.Folded), Contains: candidate.Folded.Contains(target, StringComparison.Ordinal)))
+
+            // A name that holds the whole wanted name ("Discard" in "Discard changes") is what a toolkit's longer label
+            // looks like, however long the rest is: always worth showing.
+            .Where(candidate => candidate.Distance <= allowed || candidate.Contains)
             .OrderBy(candidate => candidate.Distance)
             .ThenBy(candidate => candidate.Name, StringComparer.Ordinal)
             .Take(count)

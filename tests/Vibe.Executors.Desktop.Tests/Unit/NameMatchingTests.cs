@@ -37,6 +37,20 @@ public sealed class NameMatchingTests
         Assert.DoesNotContain("Help", nearest);
     }
 
+    [Theory]
+    [InlineData("Discard", "Discard changes")]
+    [InlineData("Save", "Save As…")]
+    [InlineData("OK", "OK, keep the current format")]
+    public void A_miss_suggests_the_longer_label_that_holds_the_wanted_name(string wanted, string label)
+    {
+        var tree = Node("Dialog", Node(label), Node("Cancel"), Node("Help"));
+
+        var nearest = NearestNames.For(wanted, tree);
+
+        Assert.Contains(label, nearest);
+        Assert.DoesNotContain("Help", nearest);
+    }
+
     private static ElementNode Node(string name, params ElementNode[] children) =>
         new(new ElementInfo(name, ControlType.Button, "push button", "", "", default, ElementStates.Enabled), children);
 }
