@@ -39,6 +39,7 @@ public static class DependencyInjection
         services.TryAddScoped<RobotRunner>();
         services.TryAddSingleton<RunFollowUp>();
         services.TryAddScoped<RunOutcomeRecorder>();
+        services.TryAddScoped<ForegroundStart>();
         services.TryAddSingleton(Runs.StoreRunEvidence.EvidenceStoreLimit.Default);
         services.TryAddSingleton<Runs.StoreRunEvidence.RunEvidenceCopier>();
         services.TryAddScoped<Runs.GetEvidenceFile.RunFileCatalog>();

@@ -127,4 +127,24 @@ public class RunAnywhereTests
         Assert.Contains("no live vibe service may run 'vault' (pinned to \"hosts\": vault-host); live services: svc [GPU]", refused.Error, StringComparison.Ordinal);
         Assert.Empty(await world.Store.RunsAsync("vault"));
     }
+    [Fact]
+    public async Task RunNow_here_beside_a_live_service_that_may_run_the_robot_runs_it_in_this_session_every_time()
+    {
+        await using var world = await ServiceWorkspace.SqliteAsync(Robots);
+        await world.StartServiceAsync("svc", ("VIBE_HOST_LABELS", "GPU"));
+
+        // The operator's CLI shares the service's data folder, so a queued run would wake the service at once: a run
+        // that is Pending for a moment before the foreground starts it is the service's as often as not.
+        var results = new List<Vibe.TestSupport.CliResult>();
+        for (var i = 0; i < 5; i++)
+        {
+            results.Add(await world.CliAsync("ops", "run-now", "render", "--here"));
+        }
+
+        var report = string.Join("\n", results) + "\n" + await world.ReportAsync("render");
+        Assert.All(results, result => Assert.True(result.ExitCode == 0, report));
+        var runs = await world.Store.RunsAsync("render");
+        Assert.Equal(5, runs.Count);
+        Assert.All(runs, run => Assert.True(run.Host == "ops", report));
+    }
 }

@@ -42,7 +42,7 @@ internal sealed class RunCommands
         {
             await _session.RequireValidRobotsAsync(scope.ServiceProvider);
             var placement = await PlaceAsync(mediator, robot, mode);
-            var queued = await mediator.Send(new EnqueueRun(placement.Robot, TriggerKind.Manual) { RequestedBy = Operator.Name }, _session.Cancellation);
+            var queued = await mediator.Send(new EnqueueRun(placement.Robot, TriggerKind.Manual) { RequestedBy = Operator.Name, StartHere = placement.Decision == Placement.RunHere }, _session.Cancellation);
             return await HandOverOrExecuteAsync(scope.ServiceProvider, placement, queued, wait);
         }
     }
@@ -61,7 +61,7 @@ internal sealed class RunCommands
             await _session.RequireValidRobotsAsync(scope.ServiceProvider);
             var original = await mediator.Send(new GetRun(id), _session.Cancellation);
             var placement = await PlaceAsync(mediator, original.Run.Robot, mode);
-            var queued = await mediator.Send(new RerunTask(id) { RequestedBy = Operator.Name }, _session.Cancellation);
+            var queued = await mediator.Send(new RerunTask(id) { RequestedBy = Operator.Name, StartHere = placement.Decision == Placement.RunHere }, _session.Cancellation);
             Console.Out.WriteLine($"run {queued.Id} reruns run {id}");
             return await HandOverOrExecuteAsync(scope.ServiceProvider, placement, queued, wait);
         }
@@ -125,7 +125,7 @@ internal sealed class RunCommands
         var mediator = services.GetRequiredService<Mediator.IMediator>();
         using (_printer.Print(queued.Id))
         {
-            finished = await mediator.Send(new ExecuteRun(queued.Id), _session.Cancellation);
+            finished = await mediator.Send(new ExecuteRun(queued.Id) { StartedHere = queued.Status == RunStatus.Running }, _session.Cancellation);
         }
 
         Console.Out.WriteLine(finished.Status == RunStatus.Succeeded

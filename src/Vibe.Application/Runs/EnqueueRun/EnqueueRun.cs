@@ -13,6 +13,12 @@ public sealed record EnqueueRun(string Robot, TriggerKind Trigger = TriggerKind.
 {
     /// <summary>Who asked for the run (an account name, a dashboard user), recorded with it.</summary>
     public string? RequestedBy { get; init; }
+
+    /// <summary>
+    /// Insert the run already Running on this host (`vibe run-now` in the foreground): it is never Pending in the store,
+    /// so a live service sharing the store cannot claim it between the insert and the foreground's own start.
+    /// </summary>
+    public bool StartHere { get; init; }
 }
 
 public sealed class EnqueueRunHandler : ICommandHandler<EnqueueRun, RunSummary>
@@ -22,9 +28,11 @@ public sealed class EnqueueRunHandler : ICommandHandler<EnqueueRun, RunSummary>
     private readonly TimeProvider _time;
 
     private readonly IRunQueueSignal _signal;
+    private readonly ForegroundStart _foreground;
 
-    public EnqueueRunHandler(IVibeDbContext db, IRobotCatalog catalog, TimeProvider time, IRunQueueSignal signal)
+    public EnqueueRunHandler(IVibeDbContext db, IRobotCatalog catalog, TimeProvider time, IRunQueueSignal signal, ForegroundStart foreground)
     {
+        _foreground = foreground;
         _db = db;
         _catalog = catalog;
         _time = time;
@@ -42,9 +50,17 @@ public sealed class EnqueueRunHandler : ICommandHandler<EnqueueRun, RunSummary>
             ? TaskRun.QueueScheduled(robot.Name, fireTime, now, robot.Retry.MaxAttempts)
             : TaskRun.Queue(robot.Name, command.Trigger, now, robot.Retry.MaxAttempts);
         run.RequestBy(command.RequestedBy);
+        if (command.StartHere)
+        {
+            _foreground.Start(run, robot, now);
+        }
+
         _db.Runs.Add(run);
         await _db.SaveChangesAsync(cancellationToken);
-        _signal.Notify();
+        if (!command.StartHere)
+        {
+            _signal.Notify();
+        }
         return RunSummary.From(run);
     }
 }

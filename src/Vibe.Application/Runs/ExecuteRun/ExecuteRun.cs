@@ -27,6 +27,9 @@ public sealed record ExecuteRun(long RunId) : ICommand<RunSummary>, INotReplayab
     /// </summary>
     public bool StopMeansInterrupted { get; init; }
 
+    /// <summary>The run was inserted already Running on this host (EnqueueRun/RerunTask with StartHere): execute it as it is.</summary>
+    public bool StartedHere { get; init; }
+
     public bool AlreadyClaimed => Claimed is not null;
 
     /// <summary>Executes a run the caller (the service's worker) has claimed.</summary>
@@ -58,7 +61,14 @@ public sealed class ExecuteRunHandler(
         var robots = await catalog.GetAsync(command.AlreadyClaimed ? CancellationToken.None : cancellationToken);
         var robot = robots.Find(run.RobotName);
 
-        if (!command.AlreadyClaimed)
+        if (command.StartedHere)
+        {
+            if (run.Status != RunStatus.Running || !string.Equals(run.Host, host.HostName, StringComparison.OrdinalIgnoreCase))
+            {
+                throw VibeException.Conflict($"run {run.Id} is {run.Status} on {run.Host ?? "no host"}, not Running on {host.HostName}");
+            }
+        }
+        else if (!command.AlreadyClaimed)
         {
             await ClaimAsync(run, robot?.DefinitionHash, cancellationToken);
         }

@@ -9,6 +9,9 @@ public sealed record RerunTask(long RunId) : ICommand<RunSummary>
 {
     /// <summary>Who asked for the rerun, recorded with it.</summary>
     public string? RequestedBy { get; init; }
+
+    /// <summary>Insert the rerun already Running on this host (see <see cref="EnqueueRun.EnqueueRun.StartHere"/>).</summary>
+    public bool StartHere { get; init; }
 }
 
 public sealed class RerunTaskHandler : ICommandHandler<RerunTask, RunSummary>
@@ -18,9 +21,11 @@ public sealed class RerunTaskHandler : ICommandHandler<RerunTask, RunSummary>
     private readonly TimeProvider _time;
 
     private readonly IRunQueueSignal _signal;
+    private readonly ForegroundStart _foreground;
 
-    public RerunTaskHandler(IVibeDbContext db, IRobotCatalog catalog, TimeProvider time, IRunQueueSignal signal)
+    public RerunTaskHandler(IVibeDbContext db, IRobotCatalog catalog, TimeProvider time, IRunQueueSignal signal, ForegroundStart foreground)
     {
+        _foreground = foreground;
         _db = db;
         _catalog = catalog;
         _time = time;
@@ -35,11 +40,20 @@ public sealed class RerunTaskHandler : ICommandHandler<RerunTask, RunSummary>
         var robot = catalog.Find(original.RobotName)
             ?? throw VibeException.NotFound($"run {original.Id} was of robot '{original.RobotName}', which is no longer declared");
 
-        var rerun = original.CreateRerun(_time.GetUtcNow().UtcDateTime, robot.Retry.MaxAttempts);
+        var now = _time.GetUtcNow().UtcDateTime;
+        var rerun = original.CreateRerun(now, robot.Retry.MaxAttempts);
         rerun.RequestBy(command.RequestedBy);
+        if (command.StartHere)
+        {
+            _foreground.Start(rerun, robot, now);
+        }
+
         _db.Runs.Add(rerun);
         await _db.SaveChangesAsync(cancellationToken);
-        _signal.Notify();
+        if (!command.StartHere)
+        {
+            _signal.Notify();
+        }
         return RunSummary.From(rerun);
     }
 }
