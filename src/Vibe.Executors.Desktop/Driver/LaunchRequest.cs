@@ -40,6 +40,26 @@ public sealed record LaunchRequest(
         }
     }
 
+    /// <summary>
+    /// Reads the started program's output and errors line by line into <see cref="Output"/>: drained, so a chatty
+    /// program never blocks on a full pipe, and kept by the session for the evidence.
+    /// </summary>
+    public void Drain(System.Diagnostics.Process process)
+    {
+        process.OutputDataReceived += (_, line) => Forward(line.Data);
+        process.ErrorDataReceived += (_, line) => Forward(line.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    private void Forward(string? line)
+    {
+        if (line is not null)
+        {
+            Output?.Invoke(line);
+        }
+    }
+
     /// <summary>Hands <see cref="Input"/> to the started program and closes its input; a program that does not read it is no error.</summary>
     public Task Feed(System.Diagnostics.Process process)
     {

@@ -159,25 +159,13 @@ internal sealed partial class X11Driver : IDesktopDriver
         // In the background: a program that reads its input late must not hold up the step.
         _ = request.Feed(process);
 
-        // Drained so a chatty program never blocks on a full pipe; the session keeps the last lines for the evidence.
-        process.OutputDataReceived += (_, line) => Forward(request, line.Data);
-        process.ErrorDataReceived += (_, line) => Forward(request, line.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        request.Drain(process);
         lock (_launched)
         {
             _launched.Add(process);
         }
 
         return ValueTask.FromResult(process.Id);
-    }
-
-    private static void Forward(LaunchRequest request, string? line)
-    {
-        if (line is not null)
-        {
-            request.Output?.Invoke(line);
-        }
     }
 
     public ValueTask<PixelImage> CaptureAsync(ScreenRect? region, CancellationToken cancellationToken) =>

@@ -42,25 +42,13 @@ internal sealed class WindowsDesktopDriver : IDesktopDriver
         cancellationToken.ThrowIfCancellationRequested();
         var process = WindowsWindows.Launch(request);
 
-        // Drained so a chatty program never blocks on a full pipe; the session keeps the last lines for the evidence.
-        process.OutputDataReceived += (_, line) => Forward(request, line.Data);
-        process.ErrorDataReceived += (_, line) => Forward(request, line.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        request.Drain(process);
         lock (_launched)
         {
             _launched.Add(process);
         }
 
         return ValueTask.FromResult(process.Id);
-    }
-
-    private static void Forward(LaunchRequest request, string? line)
-    {
-        if (line is not null)
-        {
-            request.Output?.Invoke(line);
-        }
     }
 
     public ValueTask<IReadOnlyList<DesktopWindow>> ListWindowsAsync(CancellationToken cancellationToken)
